@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from lib.dates import extract_events
+from lib.patterns import words_pattern
 from lib.resources import COLLECTIVES, GROUP_NOUNS, METRIC_WORDS, QUALIFIERS, SCALES, TENS, UNITS
 from lib.schema import Figure
 from lib.text import Document
@@ -32,9 +33,32 @@ _MODIFIER = (
 _CANDIDATE = re.compile(
     rf"(?P<qual>\b(?:{_QUALIFIER})\s+)?(?P<between>\bbetween\s+)?\b(?P<num>{_NUMBER})"
     rf"(?:\s*(?P<sep>-|–|\bto\b|\bor\b|\band\b)\s*(?P<num2>{_NUMBER}))?"
-    rf"(?P<tail>(?:\s+{_MODIFIER}){{0,2}}\s+(?P<noun>{_GROUP}|{_METRIC_NOUN})\b)?",
+    # "More than 2,000 of those who arrived were unaccompanied minors"
+    rf"(?P<tail>(?:\s+of\s+(?:those|them|whom|the\s+\w+)(?:\s+who\s+\w+(?:\s+\w+)?)?\s+(?:were|was|are)(?:\s+all|\s+also)?)?"
+    rf"(?:\s+{_MODIFIER}){{0,2}}\s+(?P<noun>{_GROUP}|{_METRIC_NOUN})\b)?",
     re.I,
 )
+# Every candidate starts with a qualifier's first word, "between", a number word or a
+# digit: trying the pattern only there is equivalent to a full scan, and much faster.
+_NUMBER_WORDS = words_pattern([w for w in UNITS if w != "zero"] + list(TENS))
+_STARTER = re.compile(
+    rf"""(?=[A-Za-z0-9])\b(?:
+        (?:{words_pattern(QUALIFIERS)}|between)\s+(?=\d|(?:{_NUMBER_WORDS}|a\s)) # "more than 25,700", "between 40"
+        | (?:{_NUMBER_WORDS})(?![a-z])                                          # "Seventeen"
+        | an?\s+(?=(?:pregnant\s+)?(?:man|woman|child|girl|boy|baby|teenager|minor|dozen|couple|score)\b)
+        | \d)""",
+    re.I | re.X,
+)
+
+
+def _next_candidate(text: str, pos: int) -> re.Match[str] | None:
+    for starter in _STARTER.finditer(text, pos):
+        m = _CANDIDATE.match(text, starter.start())
+        if m:
+            return m
+    return None
+
+
 # Not counts of people: money, percentages, distances, times, ages, boat lengths, years.
 _BEFORE_NOT_COUNT = re.compile(
     r"(?:[£$€]\s*|\b(?:aged|age|ages|channel|article|section|page|no\.|number|covid-|route|a|the\s+year|in|since|of|until|by|from|to)\s+)$",
@@ -88,7 +112,7 @@ _BARE_SUBJECT = re.compile(
 )
 # A bare number closing its phrase: "to at least 37.", "a record 45,774 in 2022".
 _BARE_END = re.compile(r"^\s*(?:[.,;:)]|$|\s+(?:in|on|at|by|this|last|so|since|during|according|from|for)\b)", re.I)
-_REFERS_BACK = re.compile(r"\b(?:the\s+)?(?:figure|total|number|tally|count)\s+(?:was|is|stood\s+at|stands\s+at|reached|rose\s+to|of|at)\s+$", re.I)
+_REFERS_BACK = re.compile(r"\b(?:the\s+)?(?:figure|total|number|tally|count|high|record|peak|level|low)(?:\s+(?:for|of|in|this|that|the|last|year|day|month|so|far)){0,4}\s+(?:was|is|stood\s+at|stands\s+at|reached|rose\s+to|of|at)\s+$", re.I)
 # Counts that need no noun because the metric word is right beside them:
 # "27 died", "27 were rescued", "killing 27", "carrying 34", "a death toll of 27".
 _ADJACENT_AFTER = re.compile(
@@ -98,7 +122,7 @@ _ADJACENT_AFTER = re.compile(
 )
 _ADJACENT_BEFORE = re.compile(
     r"\b(?:killing|killed|kill|drowning|rescued|rescuing|saved|saving|carrying|carried|toll\s+(?:rose|rising|climbed|stands|stood|reached|of|at|to)(?:\s+to)?|"
-    r"toll\s+has\s+(?:risen|climbed|reached)(?:\s+to)?|(?:figure|total|number|tally|toll|count)\s+(?:was|is|stood\s+at|stands\s+at|reached|rose\s+to|of|at)|bodies\s+of|deaths\s+of|lives\s+of|total\s+of|tally\s+of|figure\s+of|numbers?\s+of|count\s+of|picked\s+up|brought\s+ashore|intercepted|evacuated)\s+$",
+    r"toll\s+has\s+(?:risen|climbed|reached)(?:\s+to)?|(?:figure|total|number|tally|toll|count|high|record|peak|level)(?:\s+(?:for|of|in|this|that|the|last|year|day|month|so|far)){0,4}\s+(?:was|is|stood\s+at|stands\s+at|reached|rose\s+to|of|at)|bodies\s+of|deaths\s+of|lives\s+of|total\s+of|tally\s+of|figure\s+of|numbers?\s+of|count\s+of|picked\s+up|brought\s+ashore|intercepted|evacuated)\s+$",
     re.I,
 )
 
@@ -201,7 +225,7 @@ def extract_figures(doc: Document) -> list[Figure]:
     figures: list[Figure] = []
     text = doc.clean
     pos = 0
-    while (m := _CANDIDATE.search(text, pos)) is not None:
+    while (m := _next_candidate(text, pos)) is not None:
         pos = m.end()
         if m.group("num2") and (
             _YEAR.match(m.group("num"))
@@ -309,14 +333,18 @@ def extract_figures(doc: Document) -> list[Figure]:
                     metric = "on_board"
                 if metric is None and re.search(r"toll|bodies|deaths|lives", before_verb.group(), re.I):
                     metric = "deaths"
+        if metric is None and m.group("tail"):
+            # "14 of the dead were minors", "2,000 of those who arrived were minors"
+            in_tail = _METRIC.search(m.group("tail"))
+            metric = in_tail.lastgroup if in_tail else None
         if metric is None:
             metric = _nearest_metric(doc, start, end, s_start, s_end)
             if metric and _OTHER_TOPIC.search(text, s_start, s_end):
                 continue
         if metric is None and figures and _REFERS_BACK.search(text[max(s_start, start - 40) : start]):
-            # "In 2020, the figure was 8,466": the figure of the count before it
+            # "In 2020, the figure was 8,466", "The previous high was 686": the metric of the count before it
             previous = figures[-1]
-            if doc.sentence_at(previous.start) and doc.sentence_at(previous.start).paragraph == sentence.paragraph:
+            if start - previous.end < 600:
                 metric = previous.metric
         if metric is None:
             continue
@@ -334,4 +362,43 @@ def extract_figures(doc: Document) -> list[Figure]:
                 period=_period(doc, start, end, s_start, s_end),
             )
         )
+    figures.extend(_table_figures(doc))
     return figures
+
+
+_TABLE_ROW = re.compile(r"^[^\S\n]*(?P<label>[^\t\n]+?)[^\S\n]*\t[^\S\n]*(?P<num>\d{1,3}(?:,\d{3})+|\d+)[^\S\n]*$", re.M)
+_TABLE_HEADER = re.compile(r"^[^\t\n]*\t(?P<header>[^\n]+)$", re.M)
+_YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _table_figures(doc: Document) -> list[Figure]:
+    """Counts in a table pasted as tab-separated lines, under a header that names the metric.
+
+        Year    People detected crossing in small boats
+        2021    28,526
+    """
+    if "\t" not in doc.clean:
+        return []
+    found: list[Figure] = []
+    metric: str | None = None
+    header_end = -2
+    for line in re.finditer(r"[^\n]*\n?", doc.clean):
+        text = line.group().rstrip("\n")
+        row = _TABLE_ROW.match(text)
+        if row and metric and line.start() - header_end <= 1:
+            start, end = line.start() + row.start("num"), line.start() + row.end("num")
+            sentence = doc.sentence_at(start)
+            value = parse_number(row.group("num"))
+            if sentence is not None and value and not _YEAR.match(row.group("num")):
+                year = _YEAR_IN.search(row.group("label"))
+                found.append(
+                    Figure(**doc.provenance(start, end), metric=metric, value=value,
+                           period=year.group() if year else None)
+                )  # fmt: skip
+            header_end = line.end()
+            continue
+        header = _TABLE_HEADER.match(text) if "\t" in text else None
+        words = _METRIC.search(header.group("header")) if header else None
+        metric = words.lastgroup if words else None
+        header_end = line.end() if metric else -2
+    return found

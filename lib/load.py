@@ -19,7 +19,13 @@ from typing import Any
 
 import pandas as pd
 
-from lib.pipeline import ArticleResult, max_bytes_from_env, process_bytes, process_file, sidecar_path
+from lib.pipeline import (
+    ArticleResult,
+    max_bytes_from_env,
+    process_bytes,
+    process_file,
+    sidecar_path,
+)
 from lib.schema import COLUMNS, FACT_TYPES, OWN_SECTIONS, TABLE_OF_KIND, ArticleInfo, Fact
 
 _LIB = Path(__file__).resolve().parent
@@ -276,9 +282,9 @@ def combine(*corpora: Corpus) -> Corpus:
     texts: dict[str, str] = {}
     for corpus in corpora:
         clash = set(corpus.articles["article"]) & taken
-        keep = lambda frame: frame[~frame["article"].isin(clash)]  # noqa: E731
         for name in (*FACT_TABLES, "articles"):
-            parts[name].append(keep(corpus.table(name)))
+            frame = corpus.table(name)
+            parts[name].append(frame[~frame["article"].isin(clash)])
         problems = corpus.problems
         if clash:
             extra = typed_frame(

@@ -49,7 +49,7 @@ METRIC_WORDS: dict[str, tuple[str, ...]] = {
         "lost her life", "perished", "fatalities", "fatality", "victims", "toll", "lives were lost",
         "were found dead", "lifeless", "succumbed", "deceased", "casualties",
     ),
-    "missing": ("missing", "unaccounted for", "disappeared", "feared dead", "presumed dead", "lost at sea"),
+    "missing": ("missing", "unaccounted for", "never been found", "not been found", "never found", "still being searched for", "disappeared", "feared dead", "presumed dead", "lost at sea"),
     "rescued": (
         "rescued", "rescue", "rescuing", "ashore", "survivors", "survivor", "survived", "saved", "brought ashore",
         "pulled from the water", "plucked from", "pulled", "picked up", "brought to safety", "recovered alive",

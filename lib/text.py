@@ -88,6 +88,9 @@ class Document:
 # --- decoding ---------------------------------------------------------------------------
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def decode(data: bytes) -> tuple[str, str, list[str]]:
     """Bytes -> (text, encoding, warnings); newlines normalised to "\\n", BOM dropped.
 
@@ -113,7 +116,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ArticleError("no text: the file holds only whitespace")
-    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\t\f\v")
+    controls = len(_CONTROL.findall(text, 0, 4096))
     if controls > 0.05 * min(len(text), 4096):
         raise ArticleError(f"binary file: {controls} control characters in the first 4 KB")
     return text, encoding, warnings
@@ -135,6 +138,8 @@ _NOISE_LINE = re.compile(
         | follow\s+us.* | copyright.* | ©.* | image\s+source\s*,?.* | getty\s+images | reuters | afp | pa\s+media
         | updated\s*(?::|\d).* | (?:first\s+)?published\s*:?\s*(?:on\s+)?\d.* | published\s*:?\s*\w+\s+\d.*
         | last\s+updated.* | \d+\s*(?:min|minute)s?\s+read | media\s+caption.* | toggle.* | close | menu
+        | list\s+(?:\d+\s+)?of\s+\d+(?:\s+items?)? | end\s+of\s+list | share\s+or\s+comment\s+on\s+this\s+article:?
+        | view\s+comments | \d+\s+(?:shares|comments) | (?:published|part)\s+(?:by|of)\s+.{3,80}(?:ltd|limited|group|plc)\.?
         | \(with\s+input\s+from[^)]*\) | reporting\s+by\b.* | editing\s+by\b.* | writing\s+by\b.*
         | (?:additional\s+reporting|\w+(?:\s+\w+)?\s+writers?)\b.*\bcontributed\b.* | \w+\s+contributed\s+to\s+this\s+report\.?
         | by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})*(?:\s*[,|/-]\s*.{0,40})?
@@ -147,7 +152,19 @@ _READ_MORE = re.compile(
     r"^\s*(?:read\s+more|read\s+also|also\s+read|see\s+also|related|more\s+from|recommended|watch)\s*[:|-]\s*(.*)$",
     re.I,
 )
-_CAPTION_START = re.compile(r"^\s*(?:image\s+caption|caption|photo|picture)\s*[,:]\s*", re.I)
+# A heading over links to other articles: the lines under it are other articles' headlines.
+_OTHER_ARTICLES = re.compile(
+    r"""^\s*(?:read\s+more|read\s+also|also\s+read|see\s+also|more\s+on\s+this\s+(?:story|topic)|more\s+stories
+        |related(?:\s+(?:articles|stories|content|coverage|links|topics))?|recommended(?:\s+for\s+you)?
+        |latest(?:\s+(?:headlines|news|stories))?|most\s+(?:read|popular|viewed|shared|watched)(?:\s+(?:news|stories|articles|today))?
+        |top\s+(?:stories|news|picks)|trending(?:\s+(?:now|stories|news))?|keep\s+reading|further\s+reading|more\s+news|must\s+reads?
+        |don'?t\s+miss|explore\s+more|sponsored(?:\s+content)?|promoted(?:\s+stories)?|partner\s+content|from\s+around\s+the\s+web|more\s+(?:top\s+)?stories|other\s+stories|related\s+news
+        |you\s+may\s+(?:also\s+)?(?:like|be\s+interested\s+in)|more\s+from\s+.{1,40}|read\s+more\s+(?:from|on|about)\s+.{1,60}
+        |editor'?s\s+picks|what\s+to\s+read\s+next|in\s+other\s+news)\s*:?\s*$""",
+    re.I | re.X,
+)
+_MENU_RUN = 3  # this many short lines in a row, with no blank line between, are a menu
+_CAPTION_START = re.compile(r"^\s*(?:image\s+caption|caption|photo|picture|pictured|above|top|left|right|main\s+image)\s*[,:]\s*", re.I)
 _CREDIT = re.compile(
     r"""(?:\s/\s?[A-Z][A-Za-z]{1,15}(?:\s?/\s?[A-Z][\w ]{1,20})?\s*$     # ... /CFP, / Reuters
         | \((?:AP|AFP|Reuters|PA)\s+Photo[^)]*\)\s*$                      # (AP Photo/Michel Spingler)
@@ -232,43 +249,42 @@ def build_document(text: str, *, article: str) -> Document:
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
 
+    menu = _menu_lines(clean, lines)
+    other_articles = _other_article_lines(clean, lines)
     paragraphs: list[Sentence] = []
     meta_lines: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     title: str | None = None
     outlet: str | None = None
-    read_more_next = False
     body_started = False
-    for a, b in lines:
+    for index, (a, b) in enumerate(lines):
         line = clean[a:b]
         stripped = line.strip()
         if not stripped:
             continue
         key = " ".join(stripped.split()).lower()
+        if index in other_articles:
+            # a headline under "Read more from Sky News:" or "RELATED ARTICLES"
+            paragraphs.append(Sentence(a + len(line) - len(line.lstrip()), b, "read_more", len(paragraphs)))
+            continue
         if _PUBLISHED_LINE.match(stripped) and len(stripped) < 120:
             meta_lines.append((a, b, "published"))
             noise.append((a, b))
             continue
-        if _NOISE_LINE.match(stripped):
-            noise.append((a, b))
+        if _NOISE_LINE.match(stripped) or index in menu:
+            noise.append((a, b))  # page furniture; navigation, tags and footer links
             continue
         rm = _READ_MORE.match(stripped)
         if rm:
             rest = rm.group(1).strip()
-            if rest:
+            if rest:  # "Read more: <headline>" on one line; a bare heading is handled above
                 paragraphs.append(Sentence(a + line.index(rest), b, "read_more", len(paragraphs)))
-            else:
-                read_more_next = True
             noise.append((a, a + (line.index(rest) if rest else len(line))))
             continue
         if key in seen and len(key) > 15:
             noise.append((a, b))  # a repeated photo caption or pasted duplicate: keep it once
             continue
         seen.add(key)
-        if read_more_next:
-            read_more_next = False
-            paragraphs.append(Sentence(a, b, "read_more", len(paragraphs)))
-            continue
         cap = _CAPTION_START.match(line)
         if cap or _CREDIT.search(stripped):
             if cap:
@@ -332,6 +348,55 @@ def build_document(text: str, *, article: str) -> Document:
     )
     doc._starts = [s.start for s in sentences]
     return doc
+
+
+def _is_short(line: str) -> bool:
+    """A menu item, tag or link: a few words, no sentence punctuation at the end."""
+    stripped = line.strip()
+    if "\t" in stripped:
+        return False  # a table row, not a link
+    return bool(stripped) and len(stripped) <= 40 and len(stripped.split()) <= 5 and stripped[-1] not in ".!?\"”’:;,"
+
+
+def _menu_lines(clean: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Indexes of lines in runs of short lines with no blank line between: menus and footers."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, (a, b) in enumerate([*lines, (0, 0)]):
+        if i < len(lines) and _is_short(clean[a:b]) and not _CREDIT.search(clean[a:b].strip()):
+            run.append(i)
+            continue
+        if len(run) >= _MENU_RUN:
+            found.update(run)
+        run = []
+    return found
+
+
+def _other_article_lines(clean: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the headlines listed under a "Read more" or "Related articles" heading.
+
+    The block runs from the first line after the heading (blank lines skipped) to the next
+    blank line; a line that reads like body copy (a long sentence) ends it early.
+    """
+    found: set[int] = set()
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        if not _OTHER_ARTICLES.match(clean[a:b]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and not clean[lines[j][0] : lines[j][1]].strip():
+            j += 1
+        while j < len(lines):
+            line = clean[lines[j][0] : lines[j][1]].strip()
+            if not line or (len(line.split()) > 25 and line[-1] in ".!?\"”"):
+                break
+            found.add(j)
+            j += 1
+        found.discard(i)
+        i = j
+    return found
 
 
 def _is_dateline(head: str) -> bool:

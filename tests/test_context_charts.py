@@ -1,0 +1,154 @@
+"""The official-context charts, tested as data: traces, points, axis titles, markers and colours."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from lib.context_charts import (
+    ARTICLE_TRACE,
+    OKABE_ITO,
+    arrivals_by_year_chart,
+    deaths_by_year_chart,
+    monthly_arrivals_chart,
+)
+from lib.reference import load_reference
+from lib.schema import COLUMNS
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return load_reference(today=date(2026, 11, 30))
+
+
+def _figures(*rows: dict) -> pd.DataFrame:
+    base = {
+        "article": "seed", "kind": "figure", "start": 0, "end": 5, "evidence": "more than 25,700",
+        "sentence": "s", "sentence_start": 0, "sentence_end": 1, "section": "body", "own": True,
+        "fact_date": "2021-11-25", "metric": "crossings", "value": 25700, "qualifier": "more_than",
+        "group": None, "period": "2021",
+    }  # fmt: skip
+    frame = pd.DataFrame.from_records(
+        [{**base, **row} for row in rows], columns=list(COLUMNS["figures"])
+    )
+    frame["fact_date"] = pd.to_datetime(frame["fact_date"]).astype("datetime64[ns]")
+    return frame.astype({k: v for k, v in COLUMNS["figures"].items() if k != "fact_date"})
+
+
+def _traces(fig: go.Figure) -> dict[str, dict]:
+    return {t["name"]: t for t in fig.to_dict()["data"]}
+
+
+def _colours(fig: go.Figure) -> set[str]:
+    found = set()
+    for trace in fig.to_dict()["data"]:
+        for part in ("marker", "line"):
+            colour = trace.get(part, {}).get("color")
+            if isinstance(colour, str):
+                found.add(colour)
+    return found
+
+
+def test_yearly_arrivals_marks_provisional_years(reference):
+    fig = arrivals_by_year_chart(reference.arrivals_by_year)
+    traces = _traces(fig)
+    assert list(traces) == ["Home Office, final", "Home Office, provisional"]
+    final, provisional = traces["Home Office, final"], traces["Home Office, provisional"]
+    assert list(final["x"]) == list(range(2018, 2025))
+    assert list(provisional["x"]) == [2025] and list(provisional["y"]) == [41472]
+    assert provisional["marker"]["pattern"]["shape"] == "/"
+    assert provisional["marker"]["opacity"] < final["marker"]["opacity"]
+    assert "provisional" in provisional["text"][0]
+    layout = fig.to_dict()["layout"]
+    assert layout["xaxis"]["title"]["text"] == "Year"
+    assert layout["yaxis"]["title"]["text"] == "People detected arriving"
+
+
+def test_yearly_arrivals_places_article_figures(reference):
+    figures = _figures(
+        {}, {"value": 17, "metric": "deaths", "period": "2021"}, {"period": None}, {"group": "men"}
+    )
+    traces = _traces(arrivals_by_year_chart(reference.arrivals_by_year, figures))
+    markers = traces[ARTICLE_TRACE]
+    assert markers["mode"] == "markers"
+    assert (list(markers["x"]), list(markers["y"])) == ([2021], [25700])
+    assert "more than 25,700" in markers["hovertext"][0]
+
+
+def test_read_more_figures_are_not_placed(reference):
+    fig = arrivals_by_year_chart(reference.arrivals_by_year, _figures({"own": False}))
+    assert ARTICLE_TRACE not in _traces(fig)
+
+
+def test_monthly_line(reference):
+    fig = monthly_arrivals_chart(
+        reference.arrivals_by_month, _figures({"period": "2022-08", "value": 8631})
+    )
+    traces = _traces(fig)
+    line = traces["Home Office, per month"]
+    assert len(line["x"]) == 24 and line["mode"] == "lines+markers"
+    assert pd.Timestamp(traces[ARTICLE_TRACE]["x"][0]) == pd.Timestamp("2022-08-01")
+    assert fig.to_dict()["layout"]["yaxis"]["title"]["text"] == "People detected arriving per month"
+    assert fig.to_dict()["layout"]["xaxis"]["title"]["text"] == "Month"
+
+
+def test_cumulative_monthly_places_year_to_date_figures_on_their_day(reference):
+    fig = monthly_arrivals_chart(reference.arrivals_by_month, _figures({}), cumulative=True)
+    traces = _traces(fig)
+    assert [n for n in traces if n != ARTICLE_TRACE] == ["2021, cumulative", "2022, cumulative"]
+    assert list(traces["2021, cumulative"]["y"])[-1] == 28526
+    assert list(traces["2021, cumulative"]["y"])[9:11] == [19785, 26756]
+    marker = traces[ARTICLE_TRACE]
+    assert pd.Timestamp(marker["x"][0]) == pd.Timestamp("2021-11-25") and list(marker["y"]) == [
+        25700
+    ]
+    assert "cumulative" in fig.to_dict()["layout"]["yaxis"]["title"]["text"]
+
+
+def test_deaths_grouped_by_counting_body(reference):
+    deaths = reference.deaths_by_year
+    fig = deaths_by_year_chart(
+        deaths, _figures({"metric": "deaths", "value": 34, "period": "2021", "qualifier": "exact"})
+    )
+    layout = fig.to_dict()["layout"]
+    traces = _traces(fig)
+    bodies = [n for n in traces if n != ARTICLE_TRACE]
+    assert sorted(bodies) == sorted(deaths["body"].unique())
+    assert layout["barmode"] == "group"
+    assert "minimum" in layout["legend"]["title"]["text"]
+    assert layout["yaxis"]["title"]["text"] == "Deaths (minimum counts)"
+    home_office = traces["UK Home Office"]
+    assert list(home_office["x"]) == [2020, 2021, 2022, 2023, 2024]
+    assert list(home_office["marker"]["pattern"]["shape"]) == [
+        "",
+        "",
+        "",
+        "",
+        "x",
+    ]  # 2024 is a partial year
+    assert (list(traces[ARTICLE_TRACE]["x"]), list(traces[ARTICLE_TRACE]["y"])) == ([2021], [34])
+
+
+def test_every_colour_is_okabe_ito(reference):
+    palette = set(OKABE_ITO.values())
+    charts = [
+        arrivals_by_year_chart(reference.arrivals_by_year, _figures({})),
+        monthly_arrivals_chart(reference.arrivals_by_month),
+        monthly_arrivals_chart(reference.arrivals_by_month, cumulative=True),
+        deaths_by_year_chart(reference.deaths_by_year),
+    ]
+    for fig in charts:
+        assert _colours(fig) <= palette
+        fig.to_json()  # serialisable as it is
+
+
+def test_no_figures_means_no_marker_trace(reference):
+    empty = _figures({}).iloc[0:0]
+    for fig in (
+        arrivals_by_year_chart(reference.arrivals_by_year, empty),
+        deaths_by_year_chart(reference.deaths_by_year, None),
+    ):
+        assert ARTICLE_TRACE not in _traces(fig)

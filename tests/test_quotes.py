@@ -1,0 +1,426 @@
+"""Quotes: which words are quoted, who said them, in what role and when.
+
+Each table reads like the facts it expects: `(text, [(speaker, quoted words), ...])`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib import quotes as quotes_module
+from lib.quotes import extract_quotes
+from lib.schema import Event, Quote
+from lib.text import Document, build_document
+
+HERE = Path(__file__).resolve().parent
+SEED = "000_7c27d60d4c13592b"
+
+_spec = importlib.util.spec_from_file_location("score", HERE / "eval" / "score.py")
+assert _spec and _spec.loader
+score = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(score)
+
+
+def read(text: str) -> tuple[Document, list[Quote]]:
+    doc = build_document(text, article="test")
+    return doc, extract_quotes(doc)
+
+
+def said(text: str) -> list[tuple[str | None, str]]:
+    """(speaker, quoted words) for each quote of the text, in order."""
+    return [(q.speaker, q.text) for q in read(text)[1]]
+
+
+def check(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert said(text) == expected
+
+
+# --- quotation marks ----------------------------------------------------------------------
+
+MARKS = [
+    ('"We are ready," Johnson said.', [("Johnson", "We are ready")]),
+    ("“We are ready,” Johnson said.", [("Johnson", "We are ready")]),
+    ("‘We are ready,’ Johnson said.", [("Johnson", "We are ready")]),
+    ("'We are ready,' Johnson said.", [("Johnson", "We are ready")]),
+    ("« Nous sommes prêts », said Macron.", [("Macron", "Nous sommes prêts")]),
+    ('Johnson said: "We are ready."', [("Johnson", "We are ready")]),
+    ("Johnson said: “We are ready. We have the boats.”", [("Johnson", "We are ready. We have the boats")]),
+    # a quote inside a quote belongs to it
+    ('"He told me \'run\' and I ran," Yonas said.', [("Yonas", "He told me 'run' and I ran")]),
+    ("‘They shouted “go” at us,’ Yonas said.", [("Yonas", "They shouted “go” at us")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKS)
+def test_quotation_marks(text: str, expected: list[tuple[str | None, str]]) -> None:
+    check(text, expected)
+
+
+APOSTROPHES = [
+    ("The migrants' boats left in the '90s and the '00s.", []),
+    ("People's lives matter, Johnson's letter said.", []),
+    ("Rock 'n' roll is not a quote, nor is 'tis.", []),
+    ("He is 5'10\" tall and 6' wide.", []),
+    ("‘We couldn’t hold on to the women’s hands,’ Yonas said.", [("Yonas", "We couldn’t hold on to the women’s hands")]),
+    ("‘They took the migrants’ phones and left,’ Yonas said.", [("Yonas", "They took the migrants’ phones and left")]),
+    ("'They took the migrants' phones and left,' Yonas said.", [("Yonas", "They took the migrants' phones and left")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APOSTROPHES)
+def test_apostrophes_are_not_quotes(text: str, expected: list[tuple[str | None, str]]) -> None:
+    check(text, expected)
+
+
+SCARE_QUOTES = [
+    # a one-word quote is still a quote (the gold marks them optional)
+    ('Macron vowed the Channel would not become a "cemetery".', [("Macron", "cemetery")]),
+    ("The dinghy was 'ripped apart' in the Channel.", [(None, "ripped apart")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCARE_QUOTES)
+def test_scare_quotes_are_kept(text: str, expected: list[tuple[str | None, str]]) -> None:
+    check(text, expected)
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+SPEAKER_AFTER = [
+    ('"We are ready," said Johnson.', [("Johnson", "We are ready")]),
+    ('"We are ready," Priti Patel told AFP.', [("Priti Patel", "We are ready")]),
+    ('"We are ready," Priti Patel told reporters in Dover.', [("Priti Patel", "We are ready")]),
+    ('"We are ready," Johnson also said on Thursday.', [("Johnson", "We are ready")]),
+    ('"We are ready" — Johnson said.', [("Johnson", "We are ready")]),
+    ('The route is "extremely dangerous", according to the RNLI.', [("RNLI", "extremely dangerous")]),
+    ('"Are we ready?" Johnson asked.', [("Johnson", "Are we ready?")]),
+    (
+        '"We still do not know," Karwan Ahmed, whose cousin drowned, told Reuters.',
+        [("Karwan Ahmed", "We still do not know")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKER_AFTER)
+def test_speaker_after_the_quote(text: str, expected: list[tuple[str | None, str]]) -> None:
+    check(text, expected)
+
+
+SPEAKER_BEFORE = [
+    ('Patel said: "We are ready."', [("Patel", "We are ready")]),
+    ('Patel said that "we are ready".', [("Patel", "we are ready")]),
+    ('Patel added: "We are ready."', [("Patel", "We are ready")]),
+    ('Patel warned "the crossings must stop".', [("Patel", "the crossings must stop")]),
+    ('Marine Lecomte, of the French charity Utopia 56, said: "Open safe routes."', [("Marine Lecomte", "Open safe routes")]),
+    ('In a statement, Patel told MPs: "We are ready."', [("Patel", "We are ready")]),
+    # the attribution closes the paragraph before the quote
+    ('Home Secretary Priti Patel said:\n\n"We are ready."', [("Priti Patel", "We are ready")]),
+    # a headline
+    ("Macron: 'France will not let the Channel become a cemetery'\n\nBy a reporter", [("Macron", "France will not let the Channel become a cemetery")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKER_BEFORE)
+def test_speaker_before_the_quote(text: str, expected: list[tuple[str | None, str]]) -> None:
+    check(text, expected)
+
+
+PARTIAL_QUOTES = [
+    # the subject of the nearest reporting verb before the quote
+    (
+        'The Elysee Palace said Macron told Johnson that France and the UK have a "shared responsibility".',
+        [("Macron", "shared responsibility")],
+    ),
+    # a participle has no subject of its own: the sentence subject speaks
+    (
+        'Macron, after vowing France would not allow the Channel to become a "cemetery," spoke to Johnson.',
+        [("Macron", "cemetery")],
+    ),
+    # "and said" shares the subject of the verb before it
+    (
+        'Home Secretary Yvette Cooper described the deaths as "horrendous" and said the gangs were "exploiting people".',
+        [("Yvette Cooper", "horrendous"), ("Yvette Cooper", "exploiting people")],
+    ),
+    (
+        '"France is a transit country," Macron said in Croatia, saying that for migrants "it is already too late."',
+        [("Macron", "France is a transit country"), ("Macron", "it is already too late")],
+    ),
+    # the speaker's words also appear later: a reporting verb after the quote
+    ('Taking back migrants "would reduce the crossings", Johnson said in a letter.', [("Johnson", "would reduce the crossings")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTIAL_QUOTES)
+def test_partial_quotes_in_reported_speech(text: str, expected: list[tuple[str | None, str]]) -> None:
+    check(text, expected)
+
+
+RESOLVED = [
+    # a pronoun stands for the first person named in the latest sentence that names one
+    (
+        "British Prime Minister Boris Johnson wrote to French President Emmanuel Macron on Thursday. "
+        'Taking back migrants "would reduce the crossings", he said in a letter sent to Macron.',
+        [("Boris Johnson", "would reduce the crossings")],
+    ),
+    ('Priti Patel visited Dover on Friday. "It will work," she said.', [("Priti Patel", "It will work")]),
+    ('Patel met Darmanin. Boats left. "It will work," she said.', [("Patel", "It will work")]),
+    ('The Home Office said it was ready. "We have the boats," it said.', [("Home Office", "We have the boats")]),
+    # a surname is the full name given earlier (or later, in a headline)
+    ('Boris Johnson wrote to Macron. "We are ready," Johnson said.', [("Boris Johnson", "We are ready")]),
+    ('Rishi Sunak visited Dover. "We will stop the boats," Mr Sunak said.', [("Rishi Sunak", "We will stop the boats")]),
+    # a title is its latest holder, or the person in the news
+    (
+        'Gerald Darmanin, the French interior minister, visited Calais. "We are ready," the minister said.',
+        [("Gerald Darmanin", "We are ready")],
+    ),
+    (
+        'The prefect of Pas-de-Calais, Jacques Billant, visited the beach. "The boat was overloaded," the prefect said.',
+        [("Jacques Billant", "The boat was overloaded")],
+    ),
+    (
+        'Max Blain, the prime minister\'s spokesman, met reporters. "We are ready," the spokesman said.',
+        [("Max Blain", "We are ready")],
+    ),
+    ('Dean Wallis was first on the scene. "It was pitch black," the skipper said.', [(None, "It was pitch black")]),
+    # a quote alone in its paragraph carries on the speaker before it
+    (
+        '"We are ready," Johnson said.\n\n"We will begin next week."',
+        [("Johnson", "We are ready"), ("Johnson", "We will begin next week")],
+    ),
+    (
+        '"We are ready," Johnson said. "We will begin next week."',
+        [("Johnson", "We are ready"), ("Johnson", "We will begin next week")],
+    ),
+    # a headline quoting the body takes the body's speaker
+    (
+        '"Behind every number there is a name": 78 died\n\n'
+        '"Behind every number there is a name, and a family," said Hélène Marchetti.',
+        [
+            ("Hélène Marchetti", "Behind every number there is a name"),
+            ("Hélène Marchetti", "Behind every number there is a name, and a family"),
+        ],
+    ),
+    # nobody to attribute to
+    ('"We are ready."', [(None, "We are ready")]),
+    ('"We are ready," he said.', [(None, "We are ready")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESOLVED)
+def test_pronouns_surnames_and_titles_resolve(text: str, expected: list[tuple[str | None, str]]) -> None:
+    check(text, expected)
+
+
+ORGANISATIONS = [
+    ('A Home Office spokesperson said: "We are working with France."', "Home Office"),
+    ('"We are working with France," a Home Office spokesman said.', "Home Office"),
+    ('"Two people are missing," the maritime prefecture said.', "Maritime Prefecture"),
+    ('"Two people are missing," the prefecture said.', "Prefecture"),
+    ('Downing Street said the plan was "working".', "Downing Street"),
+    ('The Élysée said France would "never" accept this.', "Elysee Palace"),
+    ('The Elysee Palace said France would "never" accept this.', "Elysee Palace"),
+    ("France's interior ministry said: \"Ten smugglers were arrested.\"", "Interior Ministry"),
+    ('"Every death is a tragedy," said a spokesperson for the UNHCR.', "UNHCR"),
+    ('The UN refugee agency said the deaths were "avoidable".', "UNHCR"),
+    ('The IOM said: "At least 205 people have died."', "IOM"),
+    ('"Our crews launched twice," the RNLI said.', "RNLI"),
+    ('Border Force said: "All were brought ashore."', "Border Force"),
+    ('"Open safe routes," Utopia 56 said in a statement.', "Utopia 56"),
+    ('Care4Calais said the camps were "inhumane".', "Care4Calais"),
+    ('The Refugee Council said: "People need protection."', "Refugee Council"),
+    ('A spokesperson for HM Coastguard said: "A search was launched."', "HM Coastguard"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), ORGANISATIONS)
+def test_organisations_speak(text: str, speaker: str) -> None:
+    (quote,) = read(text)[1]
+    assert (quote.speaker, quote.speaker_kind) == (speaker, "organisation")
+
+
+ROLES = [
+    ('British Prime Minister Boris Johnson said: "We are ready."', "Boris Johnson", "British Prime Minister"),
+    ('Home Secretary Priti Patel said: "We are ready."', "Priti Patel", "Home Secretary"),
+    ('Gerald Darmanin, the French interior minister, said: "We are ready."', "Gerald Darmanin", "French interior minister"),
+    ('"We are ready," said Priti Patel, the home secretary.', "Priti Patel", "home secretary"),
+    ('"We are ready," said skipper Dean Wallis, 52.', "Dean Wallis", "skipper"),
+    ('Speaking in Dover, the immigration minister, Robert Jenrick, said: "We are ready."', "Robert Jenrick", "immigration minister"),
+    ('French sea minister Hervé Berville spoke to reporters. "We are ready," he said.', "Hervé Berville", "French sea minister"),
+    ('Boris Johnson wrote to Macron. "We are ready," the prime minister said.', "Boris Johnson", None),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "role"), ROLES)
+def test_roles_from_titles_and_appositives(text: str, speaker: str, role: str | None) -> None:
+    (quote,) = read(text)[1]
+    assert (quote.speaker, quote.role, quote.speaker_kind) == (speaker, role, "person")
+
+
+# --- paragraphs, unbalanced marks, evidence -----------------------------------------------
+
+
+def test_a_quote_continued_over_paragraphs_is_one_quote() -> None:
+    text = 'Patel said: "We are ready. We have the boats.\n\n"We will begin next week," she added.'
+    doc, found = read(text)
+    assert [(q.speaker, q.text) for q in found] == [("Patel", "We are ready. We have the boats. We will begin next week")]
+    (quote,) = found
+    assert doc.text[quote.start : quote.end] == 'We are ready. We have the boats.\n\n"We will begin next week'
+    assert quote.sentence.startswith("Patel said") and quote.sentence.endswith("she added.")
+    assert not doc.warnings
+
+
+def test_a_caption_between_the_paragraphs_does_not_break_the_quote() -> None:
+    text = 'Patel said: "We are ready.\n\nPatel in Dover, November 25, 2021. /CFP\n\n"We begin next week."'
+    assert said(text) == [("Patel", "We are ready. We begin next week")]
+
+
+def test_an_unclosed_quote_stops_at_its_paragraph_and_warns_once() -> None:
+    text = (
+        'Johnson said: "We are ready to begin patrols.\n\n'
+        "The rest of the article goes on about boats.\n\n"
+        'Patel said: "Another unclosed quote.\n\n'
+        '"A closed one," Darmanin said.'
+    )
+    doc, found = read(text)
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Johnson", "We are ready to begin patrols"),
+        ("Patel", "Another unclosed quote"),
+        ("Darmanin", "A closed one"),
+    ]
+    assert doc.warnings == [f"unbalanced quotation marks at offset {text.index(chr(34))}"]
+
+
+def test_a_new_opening_mark_ends_an_unclosed_quote() -> None:
+    doc, found = read('Johnson said: "We are ready. Patel said: "We are too."')
+    assert [q.text for q in found] == ["We are ready. Patel said:", "We are too"]
+    assert len(doc.warnings) == 1
+
+
+def test_an_unclosed_quote_in_a_long_paragraph_is_capped() -> None:
+    doc, found = read('Johnson said: "' + "we are ready and " * 200 + "done.")
+    (quote,) = found
+    assert len(quote.text) <= 400
+    assert doc.warnings and doc.warnings[0].startswith("unbalanced quotation marks at offset ")
+
+
+def test_a_stray_closing_mark_is_ignored() -> None:
+    assert said("The boats” left. Patel said: “We are ready.”") == [("Patel", "We are ready")]
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def fake_events(phrase: str, day: str):
+    """Stand-in for lib.dates.extract_events: one event wherever `phrase` occurs."""
+
+    def extract_events(doc: Document) -> list[Event]:
+        events, at = [], doc.text.find(phrase)
+        while at >= 0:
+            events.append(Event(**doc.provenance(at, at + len(phrase)), date=day, precision="day", phrase=phrase))
+            at = doc.text.find(phrase, at + 1)
+        return events
+
+    return extract_events
+
+
+DATES = [
+    ('Taking back migrants "would reduce the crossings", he said in a letter on Thursday.', "2021-11-25"),
+    ('"We are ready," Johnson said on Thursday.', "2021-11-25"),
+    ('Johnson said on Thursday: "We are ready."', "2021-11-25"),
+    ('On Thursday, Johnson said: "We are ready."', "2021-11-25"),
+    ('"We will meet on Thursday," Johnson said.', None),  # the date is in the quote
+    ('"We are ready," Johnson said, adding that they would meet on Thursday.', None),  # another clause
+    ('Johnson will travel on Thursday to meet Macron, with what he called "a plan".', None),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), DATES)
+def test_a_quote_takes_the_date_of_its_attribution(monkeypatch: pytest.MonkeyPatch, text: str, day: str | None) -> None:
+    monkeypatch.setattr(quotes_module, "_EXTRACT_EVENTS", fake_events("on Thursday", "2021-11-25"))
+    (quote,) = read(text)[1]
+    assert quote.date == day
+
+
+def test_without_lib_dates_quotes_have_no_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quotes_module, "_EXTRACT_EVENTS", None)
+    (quote,) = read('"We are ready," Johnson said on Thursday.')[1]
+    assert quote.date is None
+
+
+# --- the seed article ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[dict, Document, list[Quote]]:
+    gold = json.loads((HERE / "articles" / f"{SEED}.json").read_text(encoding="utf-8"))
+    doc = build_document((HERE / "articles" / f"{SEED}.txt").read_text(encoding="utf-8"), article=SEED)
+    return gold, doc, extract_quotes(doc)
+
+
+def matching(gold: dict, found: list[Quote]) -> list[Quote]:
+    return [q for q in found if score.quote_match(gold["text"], q.text)]
+
+
+@pytest.mark.parametrize("index", range(8))
+def test_seed_gold_quotes_are_found_with_their_speaker(seed: tuple[dict, Document, list[Quote]], index: int) -> None:
+    gold, _, found = seed
+    wanted = gold["quotes"][index]
+    hits = matching(wanted, found)
+    assert hits, f"not found: {wanted['text']!r}"
+    keys = [score.norm(k) for k in wanted["speaker_keys"]]
+    assert any(k in score.norm(hits[0].speaker or "") for k in keys), (hits[0].speaker, wanted["speaker"])
+
+
+def test_seed_quotes_are_all_in_the_gold(seed: tuple[dict, Document, list[Quote]]) -> None:
+    gold, _, found = seed
+    stray = [q.text for q in found if not any(score.quote_match(g["text"], q.text) for g in gold["quotes"])]
+    assert stray == []
+    assert len(found) == len(gold["quotes"])
+
+
+def test_seed_roles_and_kinds(seed: tuple[dict, Document, list[Quote]]) -> None:
+    _, doc, found = seed
+    assert {(q.speaker, q.role, q.speaker_kind) for q in found} == {
+        ("Boris Johnson", "British Prime Minister", "person"),
+        ("Priti Patel", "Home Secretary", "person"),
+        ("Emmanuel Macron", "French President", "person"),
+    }
+    assert not doc.warnings
+
+
+def test_seed_letter_is_dated_by_lib_dates() -> None:
+    dates = pytest.importorskip("lib.dates")
+    doc = build_document((HERE / "articles" / f"{SEED}.txt").read_text(encoding="utf-8"), article=SEED)
+    doc.reference_date, doc.reference_source = dates.infer_reference_date(doc)
+    letter = next(q for q in extract_quotes(doc) if q.text.startswith("would significantly"))
+    assert letter.date == "2021-11-25"  # "he said in a letter sent to Macron on Thursday evening"
+
+
+# --- properties ----------------------------------------------------------------------------
+
+FRAGMENTS = [
+    '"', "“", "”", "‘", "’", "'", "«", "»", " ", " ", " ", "\n", "\n\n", ",", ".", ":", "?", "—",
+    "We are ready", "said", "told AFP", "according to", "Johnson", "Boris Johnson", "he", "she", "it",
+    "the minister", "Home Office", "people's", "'90s", "migrants'", "Calais", "Mr", "The", "a", "boats",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=60).map("".join) | st.text(max_size=300))
+def test_quotes_never_raise_and_point_at_their_words(text: str) -> None:
+    doc = build_document(text, article="prop")
+    for q in extract_quotes(doc):
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.sentence_start <= q.start and q.end <= q.sentence_end
+        assert q.speaker_kind in ("person", "organisation", "unknown")
+        assert (q.speaker is None) == (q.speaker_kind == "unknown")
+        evidence = doc.text[q.start : q.end]
+        if "\n" not in evidence and evidence == doc.clean[q.start : q.end]:
+            assert " ".join(evidence.split()) == q.text
+    assert sum(w.startswith("unbalanced quotation marks") for w in doc.warnings) <= 1
