@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lib.figures import parse_number
+from lib.patterns import words_pattern
 from lib.resources import METRIC_WORDS, TENS, UNITS
 from lib.schema import Claim
 from lib.text import Document
@@ -300,14 +301,26 @@ def _target_after(
 
 # Cheap triggers: the full patterns run only inside sentences that hold one, since
 # scanning every position with a pattern that opens on optional words is slow.
-_RATIO_TRIGGER = re.compile(r"times|twice|double|treble|triple|quadruple|half|halved", re.I)
-_PERCENT_TRIGGER = re.compile(r"%|per\s?cent", re.I)
+def _trigger(*words: str) -> re.Pattern[str]:
+    return re.compile(words_pattern(words))
+
+
+_RATIO_TRIGGER = _trigger("times", "twice", "double", "treble", "triple", "quadruple", "half", "halved")
+_PERCENT_TRIGGER = re.compile(r"%|per\s?cent")
+_RECORD_TRIGGER = _trigger("record")
+_SUPERLATIVE_TRIGGER = _trigger("deadliest", "worst", "highest", "largest", "biggest", "busiest", "lowest", "most ")
+_MILESTONE_TRIGGER = _trigger(
+    "pass", "surpass", "exceed", "top", "broke", "break", "hit", "reach", "went", "gone", "cross", " mark"
+)
 
 
 def _sentences_with(doc: Document, trigger: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence holding the trigger, once each, in order."""
+    """(start, end) of each sentence holding the trigger (lower-case words), once each, in order."""
+    lower = doc.cache.get("lower")
+    if lower is None:
+        lower = doc.cache["lower"] = doc.clean.lower()
     last = -1
-    for t in trigger.finditer(doc.clean):
+    for t in trigger.finditer(lower):
         s = doc.sentence_at(t.start())
         if s is not None and s.start != last:
             last = s.start
@@ -354,7 +367,7 @@ def _percent_changes(doc: Document) -> Iterator[_Found]:
 
 
 def _records(doc: Document) -> Iterator[_Found]:
-    for m in _RECORD.finditer(doc.clean):
+    for m in (m for a, b in _sentences_with(doc, _RECORD_TRIGGER) for m in _RECORD.finditer(doc.clean, a, b)):
         before = doc.clean[max(0, m.start() - 20) : m.start()]
         if _NOT_RECORD_BEFORE.search(before) or (
             m.group().lower().startswith("the record") and _OFF_RECORD.search(before)
@@ -367,7 +380,8 @@ def _records(doc: Document) -> Iterator[_Found]:
 
 
 def _superlatives(doc: Document) -> Iterator[_Found]:
-    for m in _SUPERLATIVE.finditer(doc.clean):
+    spans = list(_sentences_with(doc, _SUPERLATIVE_TRIGGER))
+    for m in (m for a, b in spans for m in _SUPERLATIVE.finditer(doc.clean, a, b)):
         sup = " ".join(m.group("sup").lower().split())
         noun = " ".join((m.group("noun") or "").lower().split())
         scope = " ".join(m.group("scope").lower().split())
@@ -413,15 +427,16 @@ def _superlatives(doc: Document) -> Iterator[_Found]:
             m.start(), end, "record" if on_record else "superlative",
             compared_with=compared, subject=subject, metric=metric, period=period,
         )  # fmt: skip
-    for m in _SUPERLATIVE_EVER.finditer(doc.clean):
+    for m in (m for a, b in spans for m in _SUPERLATIVE_EVER.finditer(doc.clean, a, b)):
         sup = m.group("sup").lower()
         metric = "deaths" if sup in ("deadliest", "worst") else None
         yield _Found(m.start(), m.end(), "superlative", compared_with="on record", metric=metric)
 
 
 def _milestones(doc: Document) -> Iterator[_Found]:
+    spans = list(_sentences_with(doc, _MILESTONE_TRIGGER))
     for pattern in (_MILESTONE, _MILESTONE_MARK):
-        for m in pattern.finditer(doc.clean):
+        for m in (m for a, b in spans for m in pattern.finditer(doc.clean, a, b)):
             value = parse_number(m.group("num"))
             marked = pattern is _MILESTONE_MARK or bool(m.group("mark"))
             if value is None:

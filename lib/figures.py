@@ -255,8 +255,10 @@ def extract_figures(doc: Document) -> list[Figure]:
         value = 1 if raw.lower() in ("a", "an") else parse_number(raw)
         if value is None or value <= 0:
             continue
+        if _YEAR.match(raw) and not m.group("noun"):
+            continue  # "in 2018", "2021" is a year, not a count
         after = text[m.end("num2") if m.group("num2") else m.end("num") : m.end("num") + 40]
-        before = text[max(sentence.start, m.start("num") - 30) : m.start("num")]
+        before = text[max(sentence.start, m.start("num") - 18) : m.start("num")]
         noun = m.group("noun")
         if not noun:
             if _AFTER_NOT_COUNT.match(after) or _MONTH_BEFORE.search(before):
