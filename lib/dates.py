@@ -165,6 +165,9 @@ def _absolutes(doc: Document) -> Iterator[_Absolute]:
         yield _Absolute(m.start(g), m.end(g), when, mo, day, bool(year), WEEKDAYS.get(wd.lower()) if wd else None)
 
 
+_UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified)\b", re.I)
+
+
 def infer_reference_date(doc: Document) -> tuple[date | None, str | None]:
     """The day the article speaks from, when no sidecar gives it.
 
@@ -173,12 +176,14 @@ def infer_reference_date(doc: Document) -> tuple[date | None, str | None]:
     printed beside a date ("Thursday, Nov. 25") must agree with it, and fixes the year
     when the text gives none.
     """
-    for start, end, kind in doc.meta_lines:
-        if kind == "published":
-            for m in _DATE_PHRASE.finditer(doc.text, start, end):
-                parsed = _parse_full(m)
-                if parsed:
-                    return parsed, "published line"
+    stamps = [(start, end) for start, end, kind in doc.meta_lines if kind == "published"]
+    # "Published 13/08/2022" before "Updated 14/08/2022", whichever the page prints first
+    stamps.sort(key=lambda span: bool(_UPDATED.match(doc.text, span[0], span[1])))
+    for start, end in stamps:
+        for m in _DATE_PHRASE.finditer(doc.text, start, end):
+            parsed = _parse_full(m)
+            if parsed:
+                return parsed, "published line"
     found = list(_absolutes(doc))
     by_section: dict[str, list[date]] = {}
     years: list[int] = []
@@ -300,6 +305,8 @@ def resolve(
     """Resolve one matched phrase against the reference date (and the last day mentioned)."""
     ref = doc.reference_date
     g = m.lastgroup
+    if g is None:
+        return None
     phrase = m.group(g).lower()
     if g in ("md", "dm"):
         month_word = m.group(f"{g}_m")

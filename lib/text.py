@@ -147,7 +147,14 @@ _NOISE_LINE = re.compile(
     )\s*$""",
     re.I | re.X,
 )
-_PUBLISHED_LINE = re.compile(r"^\s*(?:first\s+)?(?:published|updated|last\s+updated|posted)\b", re.I)
+_PUBLISHED_LINE = re.compile(
+    r"""^\s*(?:(?:first\s+)?(?:published|updated|last\s+updated|last\s+modified|modified|posted|issued)\b
+        # a time stamp alone on its line: "Wed 24 Nov 2021 21.54 GMT", "November 24, 2021 at 3:04 p.m. EST"
+        | (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
+          (?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})
+          (?:\s*(?:,|at|\||•|-|–)?\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|CET|CEST|UTC|ET|EST|EDT|PT|[A-Z]{2,4})?(?:,\s*UK)?)?\s*$)""",
+    re.I | re.X,
+)
 _READ_MORE = re.compile(
     r"^\s*(?:read\s+more|read\s+also|also\s+read|see\s+also|related|more\s+from|recommended|watch)\s*[:|-]\s*(.*)$",
     re.I,
