@@ -1,0 +1,207 @@
+"""Counts of people as reported: headline totals, breakdowns, and checks that parts add up to wholes.
+
+"At least 27 died ... Seventeen men, seven women and three minors" gives the check
+17 + 7 + 3 = 27. Only an article's own facts count: a figure from a "Read more:"
+headline belongs to another article. Figures are compared within one article and one
+metric, never summed across articles (two reports of one sinking are not two sinkings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+HEADLINE_METRICS = ("deaths", "crossings")
+
+# Groups that can count the same people: a broad group and the narrower ones inside it.
+_OVERLAPPING = {
+    "children": {"boys", "girls", "babies", "infants", "teenagers", "minors", "toddlers"},
+    "minors": {"boys", "girls", "babies", "infants", "teenagers", "children", "toddlers"},
+    "adults": {"men", "women"},
+    "women": {"pregnant women"},
+}
+_AT_LEAST = {"at_least", "more_than"}
+_AT_MOST = {"fewer_than", "up_to"}
+_ABOUT_TOLERANCE = 0.1  # "about 30": parts within 10% agree
+
+STATUS_TEXT = {
+    "adds_up": "adds up",
+    "consistent": "consistent with the qualified total",
+    "does_not_add_up": "does not add up",
+    "overlapping_groups": "groups may overlap: not summed",
+    "no_total": "no total reported to compare with",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """One reported number with where it came from."""
+
+    value: int
+    qualifier: str
+    group: str | None
+    evidence: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PartsCheck:
+    """Do the groups of one article's breakdown add up to its total?"""
+
+    article: str
+    metric: str
+    total: Reported | None
+    parts: tuple[Reported, ...]
+    status: str  # a key of STATUS_TEXT
+
+    @property
+    def parts_sum(self) -> int:
+        return sum(p.value for p in self.parts)
+
+    @property
+    def ok(self) -> bool | None:
+        """True when the parts agree with the total, False when not, None when it cannot be said."""
+        if self.status in ("adds_up", "consistent"):
+            return True
+        if self.status == "does_not_add_up":
+            return False
+        return None
+
+    @property
+    def expression(self) -> str:
+        """The arithmetic as a reader would write it: '17 + 7 + 3 = 27'."""
+        left = " + ".join(f"{p.value:,}" for p in self.parts)
+        if self.total is None:
+            return f"{left} = {self.parts_sum:,}"
+        if self.status == "adds_up":
+            return f"{left} = {self.total.value:,}"
+        sign = "≠" if self.status == "does_not_add_up" else "vs"
+        return f"{left} = {self.parts_sum:,} {sign} {_qualified(self.total)}"
+
+    @property
+    def summary(self) -> str:
+        return f"{self.metric}: {self.expression} ({STATUS_TEXT[self.status]})"
+
+
+def _qualified(total: Reported) -> str:
+    words = {"at_least": "at least ", "more_than": "more than ", "about": "about ",
+             "fewer_than": "fewer than ", "up_to": "up to "}  # fmt: skip
+    return f"{words.get(total.qualifier, '')}{total.value:,}"
+
+
+def _own_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    return figures[figures["own"].astype(bool)]
+
+
+def _reported(row: pd.Series) -> Reported:
+    group = row["group"]
+    return Reported(
+        value=int(row["value"]),
+        qualifier=str(row["qualifier"]) if pd.notna(row["qualifier"]) else "exact",
+        group=None if pd.isna(group) or group == "" else str(group),
+        evidence=str(row["evidence"]),
+        sentence=str(row["sentence"]),
+        start=int(row["start"]),
+        end=int(row["end"]),
+    )
+
+
+def compare(total: Reported | None, parts: Sequence[Reported]) -> str:
+    """The status of parts against a total (see `STATUS_TEXT`).
+
+    >>> compare(Reported(27, "at_least", None, "", "", 0, 0), [Reported(v, "exact", g, "", "", 0, 0)
+    ...         for v, g in [(17, "men"), (7, "women"), (3, "minors")]])
+    'adds_up'
+    """
+    groups = {p.group for p in parts}
+    if any(groups & _OVERLAPPING.get(g or "", set()) for g in groups):
+        return "overlapping_groups"
+    if total is None:
+        return "no_total"
+    added = sum(p.value for p in parts)
+    if added == total.value:
+        return "adds_up"
+    if total.qualifier in _AT_LEAST and added > total.value:
+        return "consistent"
+    if total.qualifier in _AT_MOST and added < total.value:
+        return "consistent"
+    if total.qualifier == "about" and abs(added - total.value) <= _ABOUT_TOLERANCE * total.value:
+        return "consistent"
+    return "does_not_add_up"
+
+
+def check_parts(figures: pd.DataFrame, *, metrics: Iterable[str] | None = None) -> list[PartsCheck]:
+    """Every breakdown (two groups or more) of an article's own figures, checked against its totals.
+
+    An article with several different totals for one metric gets one check per total;
+    a group reported twice counts once (the first report).
+    """
+    own = _own_figures(figures)
+    if metrics is not None:
+        own = own[own["metric"].isin(list(metrics))]
+    checks: list[PartsCheck] = []
+    for (article, metric), rows in own.groupby(["article", "metric"], sort=True):
+        rows = rows.sort_values("start", kind="stable")
+        is_total = rows["group"].isna() | (rows["group"] == "")
+        parts: dict[str, Reported] = {}
+        for _, row in rows[~is_total].iterrows():
+            part = _reported(row)
+            parts.setdefault(part.group or "", part)
+        if len(parts) < 2:
+            continue
+        totals: dict[int, Reported] = {}
+        for _, row in rows[is_total].iterrows():
+            reported = _reported(row)
+            totals.setdefault(reported.value, reported)
+        against: list[Reported | None] = [*totals.values()] or [None]
+        for total in against:
+            checks.append(PartsCheck(str(article), str(metric), total, tuple(parts.values()),
+                                     compare(total, list(parts.values()))))  # fmt: skip
+    return checks
+
+
+def headline_figures(
+    figures: pd.DataFrame, *, metrics: Sequence[str] = HEADLINE_METRICS
+) -> pd.DataFrame:
+    """The largest own total reported for each metric, with its sentence and article.
+
+    Largest, because reports of one event only grow as the count goes on; every count
+    is still a minimum as reported. Returns one row per metric that has a total, with
+    the figures columns plus `n_reports` (how many own totals were reported for it).
+    """
+    own = _own_figures(figures)
+    totals = own[own["metric"].isin(list(metrics)) & (own["group"].isna() | (own["group"] == ""))]
+    rows = []
+    for metric in metrics:
+        reported = totals[totals["metric"] == metric]
+        if reported.empty:
+            continue
+        best = reported.sort_values(
+            ["value", "fact_date", "start"], ascending=[False, False, True], kind="stable"
+        )
+        rows.append(best.iloc[0].to_dict() | {"n_reports": len(reported)})
+    return pd.DataFrame(rows, columns=[*figures.columns, "n_reports"])
+
+
+def metric_table(figures: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """The figures of one metric as a readable table, largest first: value, qualifier, group, period, sentence, article."""
+    rows = figures[figures["metric"] == metric]
+    columns = [
+        "value",
+        "qualifier",
+        "group",
+        "period",
+        "fact_date",
+        "own",
+        "sentence",
+        "article",
+        "start",
+        "end",
+    ]
+    return rows.sort_values(["value", "article"], ascending=[False, True], kind="stable")[
+        columns
+    ].reset_index(drop=True)

@@ -1,0 +1,22 @@
+"""What every page starts with: the view that the frame (app.py) selected for this run.
+
+Not a page: app.py lists the pages it routes to, and this file is not among them.
+"""
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+
+def current_view():
+    """The `lib.filters.View` that app.py stored for this run.
+
+    Streamlit runs a file of pages/ on its own, without app.py, when the first visit
+    after a server start opens a page URL directly (/map): until `st.navigation` has run
+    once it takes pages/ for an old-style multipage folder. (AppTest does the same on
+    every run after `switch_page`.) Then this turns that off, as `st.navigation` would,
+    and reruns, so app.py draws the frame and routes to this page.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    return st.session_state["_view"]

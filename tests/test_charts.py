@@ -1,0 +1,199 @@
+"""lib/charts.py: chart builders read back as data (fig.to_dict(), deck.to_json())."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from conftest import make_corpus
+
+from lib.charts import (
+    CARTO_LIGHT,
+    DEATH_COLOUR,
+    KIND_COLOURS,
+    OKABE_ITO,
+    PLACE_COLOUR,
+    build_breakdown_chart,
+    build_map,
+    build_timeline,
+    describe_fact,
+    hex_to_rgb,
+    map_legend_html,
+    place_summary,
+    points_from_selection,
+    timeline_points,
+)
+
+TABLES = ("figures", "events", "places", "quotes", "claims")
+
+
+def _points(corpus=None):
+    corpus = corpus or make_corpus()
+    titles = dict(zip(corpus.articles["article"], corpus.articles["title"], strict=True))
+    return timeline_points({n: getattr(corpus, n) for n in TABLES}, titles)
+
+
+@pytest.mark.parametrize(
+    ("row", "words"),
+    [
+        ({"kind": "figure", "metric": "deaths", "value": 27, "qualifier": "at_least"}, "deaths: at least 27"),
+        ({"kind": "figure", "metric": "deaths", "value": 17, "qualifier": "exact", "group": "men"}, "deaths: 17 (men)"),
+        ({"kind": "figure", "metric": "crossings", "value": 25700, "qualifier": "more_than", "period": "2021"},
+         "crossings: more than 25,700, 2021"),
+        ({"kind": "event", "date": pd.Timestamp("2021-11-24"), "phrase": "on Wednesday"}, "date: 2021-11-24 (on Wednesday)"),
+        ({"kind": "place", "name": "Calais"}, "place: Calais"),
+        ({"kind": "quote", "speaker": None}, "quote: unknown speaker"),
+        ({"kind": "quote", "speaker": pd.NA}, "quote: unknown speaker"),
+        ({"kind": "claim", "claim_type": "ratio", "subject": "crossings", "compared_with": "2020"},
+         "claim (ratio): crossings vs 2020"),
+    ],
+)  # fmt: skip
+def test_describe_fact(row, words):
+    assert describe_fact(row) == words
+
+
+def test_palette_is_okabe_ito_and_one_colour_per_kind():
+    assert set(KIND_COLOURS.values()) <= set(OKABE_ITO.values())
+    assert len(set(KIND_COLOURS.values())) == len(KIND_COLOURS)
+    assert DEATH_COLOUR not in KIND_COLOURS.values()
+    assert hex_to_rgb("#D55E00") == [213, 94, 0, 255]
+
+
+def test_place_summary_counts_mentions_and_marks_deaths():
+    corpus = make_corpus()
+    summary = place_summary(corpus.places, corpus.figures).set_index("name")
+    assert summary.loc["Calais", "mentions"] == 2
+    assert bool(summary.loc["Calais", "deaths"]) is True
+    assert summary.loc["Calais", "death_figures"] == [
+        "deaths: at least 27", "deaths: 17 (men)", "deaths: 7 (women)", "deaths: 3 (minors)",
+    ]  # fmt: skip
+    assert bool(summary.loc["Wimereux", "deaths"]) is False
+    # France is named only in the "Read more" headline, beside "27 migrants die": another article's
+    assert bool(summary.loc["France", "deaths"]) is False
+    assert list(summary.index[:1]) == ["Calais"]
+
+
+def test_place_tooltips_are_plain_text_shown_as_text():
+    corpus = make_corpus()
+    places = corpus.places.copy()
+    places["sentence"] = places["sentence"].astype(object)
+    places.loc[0, "sentence"] = '<img src=x onerror="alert(1)"> off Calais'
+    summary = place_summary(places, corpus.figures).set_index("name")
+    tooltip = summary.loc["Calais", "tooltip"]
+    assert tooltip.split("\n")[:3] == [
+        "Calais",
+        "named 2× in 1 article(s)",
+        "Deaths reported here: deaths: at least 27; deaths: 17 (men); deaths: 7 (women); deaths: 3 (minors)",
+    ]
+    assert '“<img src=x onerror="alert(1)"> off Calais”' in tooltip  # literal text...
+    deck = build_map(place_summary(places, corpus.figures))
+    # ...because the Deck shows it as text (innerText), never as HTML
+    assert deck._tooltip == {**deck._tooltip, "text": "{tooltip}"} and "html" not in deck._tooltip
+
+
+def test_map_layers_view_and_basemap():
+    corpus = make_corpus()
+    deck = build_map(place_summary(corpus.places, corpus.figures))
+    spec = json.loads(deck.to_json())
+    assert [layer["@@type"] for layer in spec["layers"]] == ["ScatterplotLayer", "TextLayer"]
+    view = spec["initialViewState"]
+    assert (view["latitude"], view["longitude"], view["zoom"]) == (50.85, 1.75, 9.3)
+    assert spec["mapStyle"] == CARTO_LIGHT and spec["mapProvider"] == "carto"
+    dots = spec["layers"][0]["data"]
+    assert len(dots) == 4
+    colours = {d["name"]: d["colour"] for d in dots}
+    assert colours["Calais"] == hex_to_rgb(DEATH_COLOUR, 200)
+    assert colours["Wimereux"] == hex_to_rgb(PLACE_COLOUR, 200)
+    radius = {d["name"]: d["radius"] for d in dots}
+    assert radius["Calais"] > radius["Wimereux"]
+    assert [d["label"] for d in spec["layers"][1]["data"]] == [d["name"] for d in dots]
+    assert deck._tooltip["text"] == "{tooltip}"  # pydeck keeps no public getter
+
+
+def test_the_first_view_frames_calais_to_boulogne_with_wimereux():
+    # Web Mercator: at zoom z a 1280-px wide view spans 1280 / (256 * 2**z) * 360 degrees of longitude
+    span = 1280 / (256 * 2**9.3) * 360
+    for lon in (1.8587, 1.6110, 1.6139):  # Calais, Wimereux, Boulogne-sur-Mer
+        assert abs(lon - 1.75) < span / 2
+
+
+def test_empty_map_still_builds():
+    empty = make_corpus().places.iloc[0:0]
+    deck = build_map(place_summary(empty, make_corpus().figures))
+    assert json.loads(deck.to_json())["layers"][0]["data"] == []
+
+
+def test_timeline_points_every_dated_fact_on_kind_lanes():
+    points = _points()
+    assert len(points) == 16
+    assert set(points["kind"]) == set(KIND_COLOURS)
+    lanes = points.groupby("kind")["y"].agg(["min", "max"])
+    assert lanes.loc["figure", "max"] < lanes.loc["event", "min"]
+    # same kind, same day: spread apart, none hidden behind another, and near its day
+    same_day = points[(points["kind"] == "figure") & (points["fact_date"] == "2021-11-25")]
+    assert same_day["y"].nunique() == len(same_day)
+    assert ((points["x"] - points["fact_date"]).abs() <= pd.Timedelta(hours=8)).all()
+
+
+def test_many_facts_of_one_day_pack_into_a_grid():
+    places = pd.concat([make_corpus().places] * 10, ignore_index=True)
+    places["fact_date"] = pd.Timestamp("2021-11-25")
+    points = timeline_points({"places": places})
+    assert len(points) == 50
+    assert len(set(zip(points["x"], points["y"], strict=True))) == 50
+    assert points["y"].between(2 - 0.4, 2 + 0.4).all()
+
+
+def test_timeline_figure_one_trace_per_kind_with_escaped_hover():
+    corpus = make_corpus()
+    figure = build_timeline(_points(corpus)).to_dict()
+    traces = {t["name"]: t for t in figure["data"]}
+    assert set(traces) == set(KIND_COLOURS)
+    for kind, trace in traces.items():
+        assert trace["marker"]["color"] == KIND_COLOURS[kind]
+    assert sum(len(t["x"]) for t in figure["data"]) == 16
+    assert figure["layout"]["xaxis"]["type"] == "date"
+    assert figure["layout"]["xaxis"]["title"]["text"] == "Date the fact is about"
+    hovers = " ".join(h for t in figure["data"] for h in t["hovertext"])
+    assert "&lt;b&gt;bold&lt;/b&gt;" not in hovers  # that sentence has no dated fact
+    assert "<b>bold</b>" not in hovers
+
+
+def test_timeline_hover_escapes_sentence_html():
+    corpus = make_corpus()
+    events = corpus.events.copy()
+    events["sentence"] = events["sentence"].astype(object)
+    events.loc[0, "sentence"] = "<script>x</script> on Wednesday"
+    points = timeline_points({"events": events})
+    hovers = " ".join(h for t in build_timeline(points).to_dict()["data"] for h in t["hovertext"])
+    assert "<script>" not in hovers and "&lt;script&gt;" in hovers
+
+
+def test_selection_maps_back_to_points():
+    points = _points()
+    selection = {"points": [{"customdata": 3}, {"customdata": [5]}, {"customdata": 3}, {"x": 1}]}
+    assert list(points_from_selection(selection, points).index) == [3, 5]
+    assert points_from_selection(None, points).empty
+    assert points_from_selection({"points": [{"customdata": 999}]}, points).empty
+
+
+def test_custom_data_is_the_row_number():
+    points = _points()
+    figure = build_timeline(points)
+    for trace in figure.data:
+        for row, x in zip(trace.customdata, trace.x, strict=True):
+            assert points.loc[row, "x"] == pd.Timestamp(x)
+
+
+def test_breakdown_chart_bars():
+    parts = pd.DataFrame({"group": ["men", "women", "minors"], "value": [17, 7, 3]})
+    figure = build_breakdown_chart(parts, title="deaths <by> group").to_dict()
+    bar = figure["data"][0]
+    assert list(bar["x"]) == [17, 7, 3] and list(bar["y"]) == ["men", "women", "minors"]
+    assert figure["layout"]["title"]["text"] == "deaths &lt;by&gt; group"
+
+
+def test_legend_names_both_colours():
+    legend = map_legend_html()
+    assert DEATH_COLOUR in legend and PLACE_COLOUR in legend and "deaths" in legend

@@ -1,0 +1,213 @@
+"""lib/filters.py: URL values -> filter state (with messages), and filter state -> subsets of a corpus."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import make_corpus
+
+from lib.filters import (
+    FilterState,
+    apply_filters,
+    check_state,
+    count_facts,
+    describe_filters,
+    filter_options,
+    parse_date,
+    parse_query_params,
+    search_quotes,
+    to_query_params,
+)
+
+OPTIONS = filter_options(make_corpus())
+
+
+def test_options_come_from_the_corpus():
+    assert OPTIONS.articles == ("a1", "a2")
+    assert OPTIONS.places == ("Calais", "Dunkirk", "France", "Wimereux")
+    assert OPTIONS.speakers == ("Boris Johnson", "Emmanuel Macron")
+    assert (OPTIONS.first, OPTIONS.last) == (date(2021, 11, 24), date(2021, 11, 29))
+    assert OPTIONS.titles["a1"] == "UK asks France to take back migrants"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-11-24", date(2021, 11, 24)),
+        ("2021/11/24", date(2021, 11, 24)),
+        (" 2021-11-24 ", date(2021, 11, 24)),
+    ],
+)
+def test_parse_date_reads_iso_days(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["soon", "2021-13-01", "2021-02-30", "24/11/2021", "", "2021-11-24T10:00"]
+)
+def test_parse_date_refuses_other_text_and_says_what_it_accepts(value):
+    with pytest.raises(ValueError, match="expected YYYY-MM-DD"):
+        parse_date(value)
+
+
+@pytest.mark.parametrize(
+    ("params", "state", "n_warnings"),
+    [
+        ({}, FilterState(), 0),
+        ({"from": ["2021-11-25"]}, FilterState(date_from=date(2021, 11, 25)), 0),
+        ({"to": "2021-11-25"}, FilterState(date_to=date(2021, 11, 25)), 0),
+        ({"from": ["2021-11-24", "2021-11-26"]}, FilterState(date_from=date(2021, 11, 26)), 0),
+        ({"from": ["not-a-date"]}, FilterState(), 1),
+        ({"from": ["1800-01-01"]}, FilterState(), 1),
+        ({"speaker": ["Boris Johnson"]}, FilterState(speakers=("Boris Johnson",)), 0),
+        ({"speaker": ["Boris Johnson", "Nobody"]}, FilterState(speakers=("Boris Johnson",)), 1),
+        (
+            {"speaker": ["Boris Johnson", "Boris Johnson"]},
+            FilterState(speakers=("Boris Johnson",)),
+            0,
+        ),
+        ({"speaker": [""]}, FilterState(), 0),
+        ({"place": ["Calais", "Atlantis"]}, FilterState(places=("Calais",)), 1),
+        ({"article": ["a2", "zz"]}, FilterState(articles=("a2",)), 1),
+        ({"from": ["x"], "to": ["y"], "speaker": ["Nobody"]}, FilterState(), 3),
+        ({"unrelated": ["1"]}, FilterState(), 0),
+    ],
+)
+def test_parse_query_params(params, state, n_warnings):
+    parsed, warnings = parse_query_params(params, OPTIONS)
+    assert parsed == state
+    assert len(warnings) == n_warnings
+
+
+def test_warnings_say_what_was_found_and_what_is_accepted():
+    _, warnings = parse_query_params({"from": ["soon"], "speaker": ["Nobody"]}, OPTIONS)
+    assert "from='soon'" in warnings[0] and "YYYY-MM-DD" in warnings[0]
+    assert "'Nobody'" in warnings[1] and "Boris Johnson" in warnings[1]
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        FilterState(),
+        FilterState(date_from=date(2021, 11, 24), date_to=date(2021, 11, 25)),
+        FilterState(articles=("a1", "a2"), places=("Calais",), speakers=("Emmanuel Macron",)),
+    ],
+)
+def test_query_params_round_trip(state):
+    assert parse_query_params(to_query_params(state), OPTIONS) == (state, [])
+
+
+def test_from_after_to_is_swapped_with_a_message():
+    state, messages = check_state(
+        FilterState(date_from=date(2021, 11, 29), date_to=date(2021, 11, 24))
+    )
+    assert (state.date_from, state.date_to) == (date(2021, 11, 24), date(2021, 11, 29))
+    assert "after" in messages[0]
+    assert check_state(FilterState()) == (FilterState(), [])
+
+
+def _facts(corpus) -> dict[str, list[str]]:
+    """Each table's evidence, for readable expectations."""
+    names = ("figures", "events", "places", "quotes", "claims")
+    return {n: list(getattr(corpus, n)["evidence"]) for n in names if len(getattr(corpus, n))}
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        (
+            FilterState(date_from=date(2021, 11, 26)),
+            {"figures": ["More than 25,700"], "events": ["on Monday"], "places": ["Dunkirk"],
+             "quotes": ["It is already too late,"], "claims": ["three times the total for 2020"]},
+        ),
+        (
+            FilterState(date_to=date(2021, 11, 24)),
+            {"events": ["on Wednesday"]},
+        ),
+        (
+            FilterState(date_from=date(2021, 11, 24), date_to=date(2021, 11, 24)),
+            {"events": ["on Wednesday"]},
+        ),
+        (
+            FilterState(places=("Calais",)),
+            {"figures": ["At least 27", "Seventeen men", "seven women", "three minors"],
+             "events": ["on Wednesday"], "places": ["Calais", "Calais"]},
+        ),
+        (
+            FilterState(speakers=("Boris Johnson",)),
+            {"places": ["Wimereux"], "quotes": ["We are ready to begin patrols,"]},
+        ),
+        (
+            FilterState(speakers=("Emmanuel Macron",), places=("Dunkirk",)),
+            {"events": ["on Monday"], "places": ["Dunkirk"], "quotes": ["It is already too late,"]},
+        ),
+        (
+            FilterState(articles=("a2",), places=("Calais",)),
+            {},
+        ),
+    ],
+)  # fmt: skip
+def test_apply_filters(state, expected):
+    assert _facts(apply_filters(make_corpus(), state)) == expected
+
+
+def test_article_filter_keeps_only_that_article_everywhere():
+    selected = apply_filters(make_corpus(), FilterState(articles=("a1",)))
+    for name in ("figures", "events", "places", "quotes", "articles"):
+        assert set(getattr(selected, name)["article"]) == {"a1"}
+    assert set(selected.texts) == {"a1", "a2"}  # the reader still has every text
+    assert len(selected.problems) == 1
+
+
+def test_no_filter_changes_nothing():
+    corpus = make_corpus()
+    selected = apply_filters(corpus, FilterState())
+    assert count_facts(selected) == count_facts(corpus)
+    assert list(selected.articles["article"]) == ["a1", "a2"]
+
+
+def test_articles_without_selected_facts_drop_out():
+    selected = apply_filters(make_corpus(), FilterState(speakers=("Emmanuel Macron",)))
+    assert list(selected.articles["article"]) == ["a2"]
+
+
+def test_filtered_tables_keep_the_contract_dtypes():
+    corpus = make_corpus()
+    selected = apply_filters(corpus, FilterState(places=("Calais",), date_from=date(2021, 11, 20)))
+    for name in ("figures", "events", "places", "quotes", "claims", "articles"):
+        assert dict(getattr(selected, name).dtypes) == dict(getattr(corpus, name).dtypes)
+
+
+def test_own_only_counts_leave_out_read_more_headlines():
+    counts = count_facts(make_corpus(), own_only=True)
+    assert counts["figures"] == 5 and counts["places"] == 4
+
+
+@pytest.mark.parametrize(
+    ("words", "speakers"),
+    [
+        ("", ["Boris Johnson", "Emmanuel Macron"]),
+        ("ready", ["Boris Johnson"]),
+        ("TOO late", ["Emmanuel Macron"]),
+        ("president", ["Emmanuel Macron"]),
+        ("johnson ready", ["Boris Johnson"]),
+        ("johnson late", []),
+        ("[x](y)", []),
+    ],
+)
+def test_search_quotes(words, speakers):
+    assert list(search_quotes(make_corpus().quotes, words)["speaker"]) == speakers
+
+
+def test_describe_filters_in_words():
+    lines = describe_filters(
+        FilterState(date_from=date(2021, 11, 24), articles=("a1",), places=("Calais",)),
+        OPTIONS.titles,
+    )
+    assert lines == [
+        "Dates: 2021-11-24 to the latest",
+        "Articles: UK asks France to take back migrants",
+        "Places: Calais (those places, and facts in sentences naming them)",
+        "Speakers: all",
+    ]

@@ -1,0 +1,333 @@
+"""Every page through Streamlit's AppTest: renders, honours each sidebar filter, reads the URL, survives bad links.
+
+The hand-made corpus of `conftest.make_corpus()` stands in for the loader so each
+expectation is known exactly; the last tests run the real loader on seeds/. What AppTest
+cannot see (the map, chart clicks, downloads, the browser URL) is left to the browser tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from conftest import make_corpus
+from streamlit.testing.v1 import AppTest
+
+import lib.load as load
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGES = {
+    "pages/overview.py": "Channel crossings in the news",
+    "pages/map.py": "Map of places named",
+    "pages/timeline.py": "Timeline",
+    "pages/quotes.py": "Quotes",
+    "pages/figures.py": "Figures",
+    "pages/sources.py": "Sources",
+}
+TIMEOUT = 60
+
+
+@pytest.fixture
+def fake_corpus(monkeypatch):
+    """The app loads `make_corpus()` whatever the folder; caches cleared around each test."""
+    st.cache_data.clear()
+    monkeypatch.setattr(load, "load_corpus", lambda folder, **_: make_corpus())
+    yield
+    st.cache_data.clear()
+
+
+def _app(page: str | None = None, **params: str | list[str]) -> AppTest:
+    """The app opened on `page` with URL parameters, as a copied link opens it (first run there)."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for name, value in params.items():
+        at.query_params[name] = value
+    if page:  # before the first run AppTest finds the page by file name, which is its url_path
+        at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _export_caption(at: AppTest) -> str:
+    return next(c.value for c in at.main.caption if "facts chosen by the filters" in c.value)
+
+
+def _html(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+def _quote_speakers(at: AppTest) -> list[str]:
+    speakers = []
+    for body in (h.proto.body for h in at.get("html")):
+        if 'class="quote-card"' in body:
+            speakers.append(body.split('class="quote-speaker"><b>')[1].split("</b>")[0])
+    return speakers
+
+
+def _metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+@pytest.mark.usefixtures("fake_corpus")
+@pytest.mark.parametrize(("page", "title"), PAGES.items())
+def test_every_page_renders(page, title):
+    at = _app(page)
+    assert at.title[0].value == title
+    assert not at.warning
+    sidebar = {
+        w.key
+        for widgets in (at.sidebar.date_input, at.sidebar.multiselect, at.sidebar.button)
+        for w in widgets
+    }
+    assert sidebar == {"from", "to", "article", "place", "speaker", "clear_filters"}
+    keys = {b.key for b in at.get("download_button")}
+    assert keys == {"export_csv", "export_json"}
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_overview_headline_figures_with_their_sentences():
+    at = _app()
+    assert _metric(at, "Deaths reported") == "27"
+    assert _metric(at, "People crossing") == "25,700"
+    assert _metric(at, "Articles") == "2"
+    assert _metric(at, "Date span") == "6 days"
+    assert "2021-11-24 → 2021-11-29" in [c.value for c in at.main.caption]
+    html = _html(at)
+    assert "At least 27</mark> people died" in html
+    assert "UK asks France to take back migrants" in html
+    assert any("minimums as reported" in i.value for i in at.info)
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_date_filter_changes_the_overview():
+    at = _app()
+    at.date_input(key="from").set_value(date(2021, 11, 26)).run()
+    assert _metric(at, "Deaths reported") == "—"
+    assert _metric(at, "People crossing") == "25,700"
+    assert _metric(at, "Articles") == "1"
+    at.date_input(key="to").set_value(date(2021, 11, 28)).run()
+    assert _metric(at, "People crossing") == "—"
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_article_filter_changes_sources_and_export_count():
+    at = _app("pages/sources.py")
+    assert _export_caption(at).startswith("16 facts")
+    at.multiselect(key="article").set_value(["a2"]).run()
+    assert _export_caption(at).startswith("5 facts")
+    assert "Crossings reach a record" in _html(at)  # the sidebar names the chosen article
+    assert at.selectbox(key="reader_article").value == "a2"
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_place_filter_changes_the_map_table():
+    at = _app("pages/map.py")
+    assert list(at.dataframe[0].value["name"]) == ["Calais", "Dunkirk", "France", "Wimereux"]
+    at.multiselect(key="place").set_value(["Calais"]).run()
+    table = at.dataframe[0].value
+    assert list(table["name"]) == ["Calais"] and bool(table["deaths"].iloc[0])
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_speaker_filter_changes_the_quotes():
+    at = _app("pages/quotes.py")
+    assert _quote_speakers(at) == ["Boris Johnson", "Emmanuel Macron"]
+    at.multiselect(key="speaker").set_value(["Emmanuel Macron"]).run()
+    assert _quote_speakers(at) == ["Emmanuel Macron"]
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_quote_search_by_words():
+    at = _app("pages/quotes.py")
+    at.text_input(key="quote_search").set_value("patrols").run()
+    assert _quote_speakers(at) == ["Boris Johnson"]
+    at.text_input(key="quote_search").set_value("nothing like this").run()
+    assert _quote_speakers(at) == []
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_quote_panels_escape_article_text():
+    at = _app("pages/quotes.py")
+    cards = [h for h in (x.proto.body for x in at.get("html")) if "quote-card" in h]
+    assert len(cards) == 2 and all("<b>bold" not in c for c in cards)
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_timeline_table_follows_the_date_filter():
+    at = _app("pages/timeline.py")
+    assert len(at.dataframe[0].value) == 16
+    at.date_input(key="from").set_value(date(2021, 11, 29)).run()
+    assert len(at.dataframe[0].value) == 5
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_figures_page_checks_the_breakdown():
+    at = _app("pages/figures.py")
+    assert any("17 + 7 + 3 = 27" in m.value and "adds up" in m.value for m in at.markdown)
+    assert "Official context" in [s.value for s in at.subheader]
+    at.multiselect(key="article").set_value(["a2"]).run()
+    assert not any("17 + 7 + 3" in m.value for m in at.markdown)
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_sources_reader_highlights_and_escapes():
+    at = _app("pages/sources.py")
+    at.selectbox(key="reader_article").set_value("a2").run()
+    html = _html(at)
+    assert "&#58;red&#91;alert&#93; &#36;5 &lt;b&gt;bold&lt;/b&gt;" in html
+    assert 'data-kind="figure"' in html
+    at.pills(key="reader_kinds").set_value(["place"]).run()
+    reader = next(h for h in (x.proto.body for x in at.get("html")) if "article-reader" in h)
+    assert 'data-kind="figure"' not in reader and 'data-kind="place"' in reader
+    assert "not UTF-8 text" in at.dataframe[-1].value["reason"].tolist()
+
+
+# URL parameters: set before the first run, as a copied link would.
+
+
+@pytest.mark.usefixtures("fake_corpus")
+@pytest.mark.parametrize(
+    ("params", "speakers"),
+    [
+        ({"speaker": "Emmanuel Macron"}, ["Emmanuel Macron"]),
+        ({"speaker": ["Boris Johnson", "Emmanuel Macron"]}, ["Boris Johnson", "Emmanuel Macron"]),
+        ({"article": "a1"}, ["Boris Johnson"]),
+        ({"from": "2021-11-26"}, ["Emmanuel Macron"]),
+        ({"to": "2021-11-25"}, ["Boris Johnson"]),
+        ({"place": "Wimereux"}, ["Boris Johnson"]),
+    ],
+)
+def test_url_selects_the_facts(params, speakers):
+    at = _app("pages/quotes.py", **params)
+    assert _quote_speakers(at) == speakers
+    assert not at.warning
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_url_sets_the_widgets_on_any_page():
+    at = _app("pages/map.py", **{"from": "2021-11-25", "to": "2021-11-25", "place": "Calais"})
+    assert at.date_input(key="from").value == date(2021, 11, 25)
+    assert at.date_input(key="to").value == date(2021, 11, 25)
+    assert at.multiselect(key="place").value == ["Calais"]
+    assert list(at.dataframe[0].value["name"]) == ["Calais"]
+
+
+@pytest.mark.usefixtures("fake_corpus")
+@pytest.mark.parametrize(
+    ("params", "words"),
+    [
+        ({"from": "not-a-date"}, "from='not-a-date' is not a date"),
+        ({"to": "2021-02-30"}, "to='2021-02-30' is not a date"),
+        ({"speaker": "Nobody"}, "Unknown speaker 'Nobody'"),
+        ({"place": ":red[Atlantis]"}, "Unknown place"),
+        ({"article": "zz"}, "Unknown article 'zz'"),
+    ],
+)
+def test_bad_url_values_warn_and_fall_back(params, words):
+    at = _app("pages/quotes.py", **params)
+    assert len(at.warning) == 1
+    notice = at.warning[0].value.replace("\\", "")
+    assert words in notice
+    assert _quote_speakers(at) == ["Boris Johnson", "Emmanuel Macron"]  # the default view
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_a_bad_value_does_not_spoil_the_good_ones():
+    at = _app("pages/quotes.py", speaker=["Nobody", "Emmanuel Macron"], **{"from": "soon"})
+    assert _quote_speakers(at) == ["Emmanuel Macron"]
+    assert at.warning[0].value.count("\n- ") == 2
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_from_after_to_is_swapped_with_a_notice():
+    at = _app("pages/quotes.py", **{"from": "2021-11-29", "to": "2021-11-25"})
+    assert "is after To" in at.warning[0].value
+    assert _quote_speakers(at) == ["Boris Johnson", "Emmanuel Macron"]
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_clear_filters_resets_every_filter():
+    at = _app("pages/quotes.py", speaker="Emmanuel Macron", **{"from": "2021-11-26"})
+    at.button(key="clear_filters").click().run()
+    assert at.multiselect(key="speaker").value == []
+    assert at.date_input(key="from").value is None
+    assert _quote_speakers(at) == ["Boris Johnson", "Emmanuel Macron"]
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_filters_survive_a_page_switch():
+    at = _app("pages/quotes.py")
+    at.multiselect(key="speaker").set_value(["Boris Johnson"]).run()
+    at.switch_page("pages/map.py").run()
+    assert at.multiselect(key="speaker").value == ["Boris Johnson"]
+    assert list(at.dataframe[0].value["name"]) == ["Wimereux"]
+
+
+# The real loader on seeds/ and uploads.
+
+
+@pytest.fixture
+def seeds(monkeypatch, tmp_path):
+    monkeypatch.setenv("ARTICLES_DIR", str(ROOT / "seeds"))
+    monkeypatch.setenv("FACTS_CACHE_DIR", str(tmp_path / "cache"))
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.mark.usefixtures("seeds")
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_seeds(page):
+    at = _app(page)
+    assert at.title[0].value == PAGES[page]
+
+
+@pytest.mark.usefixtures("seeds")
+def test_seed_overview_and_url():
+    at = _app()
+    assert _metric(at, "Deaths reported") == "27"
+    at = _app("pages/quotes.py", speaker="Boris Johnson")
+    assert set(_quote_speakers(at)) == {"Boris Johnson"}
+
+
+@pytest.mark.usefixtures("seeds")
+def test_a_missing_folder_is_a_problem_not_a_crash(monkeypatch, tmp_path):
+    monkeypatch.setenv("ARTICLES_DIR", str(tmp_path / "nowhere"))
+    at = _app("pages/sources.py")
+    assert "article folder not found" in at.dataframe[-1].value["reason"].tolist()
+
+
+@pytest.mark.usefixtures("seeds")
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        ("empty.txt", b"", "Could not use empty.txt"),
+        ("binary.txt", b"\x00\x01\x02\xff" * 50, "Could not use binary.txt"),
+    ],
+)
+def test_upload_refused_names_the_file_and_reason(name, data, words):
+    at = _app("pages/sources.py")
+    at.file_uploader(key="upload_files").set_value((name, data, "text/plain"))
+    at.button(key="upload_submit").click().run()
+    assert not at.exception
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert any(words in e and ":" in e for e in errors), errors
+
+
+@pytest.mark.usefixtures("seeds")
+def test_upload_adds_an_article_for_the_session():
+    text = (ROOT / "seeds" / "000_7c27d60d4c13592b.txt").read_bytes().replace(b"27", b"31")
+    at = _app("pages/sources.py")
+    before = len(at.dataframe[0].value)
+    at.file_uploader(key="upload_files").set_value(("my_article.txt", text, "text/plain"))
+    at.date_input(key="upload_published").set_value(date(2021, 11, 26))
+    at.button(key="upload_submit").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any("Added my_article.txt" in s.value.replace("\\", "") for s in at.success)
+    assert len(at.dataframe[0].value) == before + 1
+    assert "my_article" in at.multiselect(key="article").options
+    at.switch_page("pages/overview.py").run()
+    assert _metric(at, "Articles") == str(before + 1)
