@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from lib.claims import extract_claims  # noqa
 from lib.dates import extract_events, infer_reference_date
@@ -39,6 +40,13 @@ class ArticleResult:
     facts: list[Fact] = field(default_factory=list)
     error: str | None = None  # set when the file could not be used at all
     text: str = ""
+    records: list[dict[str, Any]] | None = None  # the facts as FACTS.md records, when read from a cache
+
+    def fact_records(self) -> list[dict[str, Any]]:
+        """The facts as FACTS.md records (fresh dicts the caller may extend)."""
+        if self.records is not None:
+            return [dict(r) for r in self.records]
+        return [f.to_record() for f in self.facts]
 
     @property
     def warnings(self) -> tuple[str, ...]:

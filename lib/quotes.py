@@ -24,15 +24,16 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from lib.schema import Quote
-from lib.text import Document
+from lib.text import Document, Sentence
 
 
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
@@ -64,7 +65,7 @@ REPORTING_VERBS = (
     "denied", "described", "describing", "called", "calling", "criticised", "criticized",
     "accused", "accusing", "condemned", "suggested", "continued", "concluded", "recalled",
     "lamented", "predicted", "demanded", "branded", "labelled", "dubbed", "hailed",
-    "welcomed", "cautioned", "reiterated", "sighed", "sighs", "told", "according to",
+    "welcomed", "cautioned", "reiterated", "sighed", "sighs", "according to",
 )  # fmt: skip
 # Capitalised words that end a title in a name: "British Prime Minister | Boris Johnson".
 TITLE_WORDS = _words(
@@ -74,7 +75,9 @@ TITLE_WORDS = _words(
     Chairwoman Chair Founder Coordinator CEO King Queen Prince Princess Pope Bishop Archbishop
     Councillor Sheriff Attorney General Correspondent Skipper"""
 )
-HONORIFICS = _words("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Baroness Rev Mme Rt Hon")
+HONORIFICS = _words(
+    "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Baroness Rev Mme Rt Hon"
+)
 POSTNOMINALS = _words("MP MEP QC KC OBE MBE CBE")
 PARTICLES = _words("de du des la le van von der den da di al el bin ben ibn dos")
 # Lower-case titles: "the minister", "a Home Office spokesperson", "skipper Dean Wallis".
@@ -93,6 +96,7 @@ OFFICE_NOUNS = _words(
     "minister secretary president spokesman spokeswoman spokesperson prefect mayor chancellor "
     "premier commissioner governor ambassador leader envoy"
 )
+SPOKES_NOUNS = _words("spokesperson spokesman spokeswoman spokespeople spokesmen")
 BODY_NOUNS = _words("charity agency ministry organisation organization association ngo")
 # Speaking bodies: canonical name -> the ways articles write it.
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
@@ -141,7 +145,9 @@ FUNCTION_WORDS = _words(
     Many Most More Several Both All Each Every No Not Only Even Despite During Under Over Among Between
     Without Within Against Following Including Unlike Like Amid Why What Who How Where Which Whoever
     One Two Three Four Five Six Seven Eight Nine Ten Another Other Others Such Asked Speaking
-    Thanks Please Read Share Updated Published Photo Image Video Watch Advertisement"""
+    Thanks Please Read Share Updated Published Photo Image Video Watch Advertisement Instead Elsewhere
+    Separately Overall Still Again Indeed Finally Currently Recently Previously Nevertheless Otherwise
+    Ultimately Initially Altogether Hundreds Thousands Dozens Around About Nearly Almost"""
 )
 # Capitalised words that are never part of a person's name.
 NOT_NAMES = FUNCTION_WORDS | _words(
@@ -174,6 +180,11 @@ _MAX_UNBALANCED_CHARS = 400  # an unclosed quote stops at its paragraph end, or 
 _MAX_QUOTE_CHARS = 4000  # a quote continued over paragraphs stops growing here
 _MAX_CONTINUED_PARAGRAPHS = 8
 _SALIENCE_LOOKBACK = 12  # sentences searched back for the person a pronoun stands for
+# Bounds that keep the work per quote constant on pathological input (a 5 MB "sentence"):
+_WINDOW = 1000  # characters of a quote's sentence read each side of it
+_MAX_GAP = 120  # characters between a subject and its verb
+_MAX_LOOKS = 20  # earlier verbs or mentions tried
+_MAX_BORROWS = 50  # unattributed quotes matched against the attributed ones
 
 # --- patterns -------------------------------------------------------------------------------
 
@@ -189,7 +200,11 @@ def _trie(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -212,32 +227,47 @@ def _fold(text: str) -> str:
 # Word patterns start with the character before the word instead of `\b`, so that `re` can
 # skip ahead to candidate positions; group "w" is the word. `_Reader.find` runs them.
 _B = r"[\s\"“‘«(\[—–/-]"
-_ORG_CANONICAL = {_fold(alias): name for name, aliases in ORGANISATIONS.items() for alias in aliases}
+_ORG_CANONICAL = {
+    _fold(alias): name for name, aliases in ORGANISATIONS.items() for alias in aliases
+}
 _ACRONYMS = {a for aliases in ORGANISATIONS.values() for a in aliases if a.isupper() or a == "MoD"}
-_ORG_WORDS = _trie(_ACRONYMS | _cased(a for v in ORGANISATIONS.values() for a in v if a not in _ACRONYMS))
+_ORG_WORDS = _trie(
+    _ACRONYMS | _cased(a for v in ORGANISATIONS.values() for a in v if a not in _ACRONYMS)
+)
 _VERB_WORDS = _trie(_cased(["according to"]) | set(REPORTING_VERBS))
 _PRONOUN_WORDS = _trie(_cased(["he", "she", "they", "it"]))
-_DETERMINERS = _cased(["the", "a", "an", "his", "her", "its", "their"]) | {"Britain's", "Britain’s", "France's", "France’s"}
-_FILLER = r"(?:(?!(?:the|a|an|and|or|but|of|to|for|by|in|on|at|with|from|who|that|which)\b)[\w'’.-]+\s+)"
+_DETERMINERS = _cased(["the", "a", "an", "his", "her", "its", "their"]) | {
+    "Britain's",
+    "Britain’s",
+    "France's",
+    "France’s",
+}
+_FILLER = (
+    r"(?:(?!(?:the|a|an|and|or|but|of|to|for|by|in|on|at|with|from|who|that|which)\b)[\w'’.-]+\s+)"
+)
 # "the French interior minister", "a Home Office spokesperson", "Britain's home secretary"
 _TITLE_WORDS = rf"{_trie(_DETERMINERS)}\s+{_FILLER}{{0,4}}?{_trie(_cased(TITLE_NOUNS))}s?"
 _ORG = re.compile(rf"{_B}(?P<w>{_ORG_WORDS})(?![\w-])")
 _VERB = re.compile(rf"{_B}(?P<w>{_VERB_WORDS})\b")
 _TITLE = re.compile(rf"{_B}(?P<w>{_TITLE_WORDS})\b")
-# All four in one pass over a sentence; a body inside a title is looked for afterwards.
+# All four in one pass over a sentence. A title is found by its noun, rarer than "the", and
+# its determiner looked for just before (_TITLE_HEAD); a body inside a title afterwards.
 _SPEAKER_WORDS = re.compile(
-    rf"{_B}(?:(?P<organisation>{_ORG_WORDS})(?![\w-])|(?P<title>{_TITLE_WORDS})\b"
+    rf"{_B}(?:(?P<organisation>{_ORG_WORDS})(?![\w-])|(?P<title>{_trie(_cased(TITLE_NOUNS))}s?)\b"
     rf"|(?P<verb>{_VERB_WORDS})\b|(?P<pronoun>{_PRONOUN_WORDS})\b)"
 )
+_TITLE_HEAD = re.compile(rf"(?<![\w'’-])(?:{_trie(_DETERMINERS)})\s+{_FILLER}{{0,4}}\Z")
 _PARTICIPLES = frozenset(v for v in REPORTING_VERBS if v.endswith("ing"))
 _TITLE_NOUN_SET = frozenset(n.lower() for n in TITLE_NOUNS)
+_NOT_IN_TITLES = _words("the a an and with to of by as said")
 # A run of capitalised words, "Mr." and name particles included: "Jean-Marc Delacroix", "Mr. Sunak".
 # Possessive quantifiers (*+) keep `re` from backtracking into every capitalised word.
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w'’-]*+(?:(?<=Mr)\.|(?<=Mrs)\.|(?<=Ms)\.|(?<=Dr)\.)?"
 _PARTICLE = f"(?:{_trie(PARTICLES)})"
 # One space between the words: blanked page furniture leaves wide gaps between unrelated words.
-_CAP_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t\xa0](?:{_PARTICLE}[ \t\xa0])?{_NAME_TOKEN})*")
-_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t\xa0](?:{_PARTICLE}[ \t\xa0])?{_NAME_TOKEN})+")  # two words or more
+_CAP_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t\xa0](?:{_PARTICLE}[ \t\xa0]){{0,2}}{_NAME_TOKEN})*")
+# Two words or more: "Boris Johnson", "Mr Sunak", "Prime Minister Johnson".
+_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t\xa0](?:{_PARTICLE}[ \t\xa0]){{0,2}}{_NAME_TOKEN})+")
 _WORD = re.compile(r"\S+")
 _PLAIN_WORD = re.compile(r"[\w'’-]+")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -249,17 +279,24 @@ _SUBJECT_GAP = re.compile(
     rf"could|may|might|already|since|just|today|yesterday|\w+ly|on\s+{_WEEKDAY}|last\s+\w+),?\s+)*"
 )
 _ANY_WORD = re.compile(r"\w")
+_COMMA = re.compile(r",\s*")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+$")
+_APPOSITIVE_START = re.compile(r",\s+(?:an?|the|who|whose)\s")
+_COMMA_GAP = re.compile(r"\s*,?\s*")
 _CLAUSE_END = re.compile(r"[,;]")
 _PUNCT_LEAD = re.compile(r"[\s,;:—–-]*")  # between a closing mark and "said Johnson"
 _LEAD = re.compile(r"[\s,;:—–-]*(?:[Tt]he\s+)?")  # between a closing mark and "the prefecture said"
 _AFTER_VERB = re.compile(r"\s*(?:the\s+)?")  # between "said" and "Johnson"
-_FOR_BODY = re.compile(r"\s*,?\s+(?:(?:for|from|at|of|with)\s+)?(?:the\s+|Britain['’]s\s+|France['’]s\s+)?")
+_FOR_BODY = re.compile(
+    r"\s*,?\s+(?:(?:for|from|at|of|with)\s+)?(?:the\s+|Britain['’]s\s+|France['’]s\s+)?"
+)
 _APPOSITIVE_END = re.compile(r"[^,.;:\"“”]{0,60}(?=[,.;:]|$)")
 
 _DOUBLE, _SINGLE, _STRAIGHT_SINGLE, _GUILLEMET = "double", "single", "straight single", "guillemet"
-_MARK = re.compile("[\"“”„«»‘’']")
-_REOPENERS = {_DOUBLE: "\"“”„", _SINGLE: "‘'", _STRAIGHT_SINGLE: "'‘", _GUILLEMET: "«"}
-_NEW_OPENERS = {_DOUBLE: "\"“", _SINGLE: "‘", _STRAIGHT_SINGLE: "", _GUILLEMET: "«"}
+# A quotation mark, but not an apostrophe inside a word (people's, don’t).
+_MARK = re.compile("[\"“”„«»‘’'](?!(?<=\\w['’])\\w)")
+_REOPENERS = {_DOUBLE: '"“”„', _SINGLE: "‘'", _STRAIGHT_SINGLE: "'‘", _GUILLEMET: "«"}
+_NEW_OPENERS = {_DOUBLE: '"“', _SINGLE: "‘", _STRAIGHT_SINGLE: "", _GUILLEMET: "«"}
 _BEFORE_OPEN = frozenset(" \t\n\xa0([{—–-/:;\"“‘'«")  # what may stand before an opening mark
 _AFTER_CLOSE = frozenset(" \t\n\xa0.,;:!?)]}—–-…\"”’'»")  # what may follow a closing mark
 _STRAIGHT_CLOSER = re.compile(r"(?<=\S)['’](?!\w)")
@@ -285,7 +322,7 @@ def _opens(ch: str, before: str, after: str) -> str | None:
         return None  # inside a word: 5'10", people's
     if ch == "«":
         return _GUILLEMET
-    if ch in "“„\"" or (ch == "”" and after.isalnum()):
+    if ch in '“„"' or (ch == "”" and after.isalnum()):
         return _DOUBLE
     if ch == "‘" and not after.isspace() and not after.isdigit():  # not ‘90s
         return _SINGLE
@@ -308,6 +345,21 @@ def _closes(family: str, ch: str, before: str, after: str) -> bool:
     return ch in "’'" and not before.isspace() and not after.isalnum()
 
 
+class _Closers:
+    """Where a single quote could close in one paragraph, found when first asked."""
+
+    def __init__(self, clean: str, start: int, end: int) -> None:
+        self.clean, self.start, self.end = clean, start, end
+        self.found: list[int] | None = None
+
+    def after(self, offset: int) -> bool:
+        if self.found is None:
+            self.found = [
+                m.start() for m in _STRAIGHT_CLOSER.finditer(self.clean, self.start, self.end)
+            ]
+        return bisect.bisect_right(self.found, offset) < len(self.found)
+
+
 def _scan(doc: Document) -> list[_Span]:
     """Every quoted span of the article, paragraph by paragraph; unclosed quotes are cut short."""
     clean, paragraphs = doc.clean, doc.paragraphs
@@ -316,6 +368,8 @@ def _scan(doc: Document) -> list[_Span]:
     for k, para in enumerate(paragraphs):
         a, b = para.start, para.end
         span: _Span | None = None
+        possessive: int | None = None  # a closing mark taken for a possessive: "the boats' engines"
+        closers = _Closers(clean, a, b)  # where a single quote could close
         pos = a
         if carry is not None and carry[0] == k:
             span, carry = carry[1], None
@@ -328,20 +382,27 @@ def _scan(doc: Document) -> list[_Span]:
             after = clean[i + 1] if i + 1 < b else " "
             if span is None:
                 family = _opens(ch, before, after)
-                if family == _STRAIGHT_SINGLE and not _STRAIGHT_CLOSER.search(clean, i + 2, b):
+                if family == _STRAIGHT_SINGLE and not closers.after(i + 1):
                     continue  # an apostrophe: 'em, 'til
                 if family:
-                    span = _Span([(i + 1, i + 1)], i, i, family)
+                    span, possessive = _Span([(i + 1, i + 1)], i, i, family), None
                 continue
             if _closes(span.family, ch, before, after):
                 nxt = clean[i + 2] if i + 2 < b else ""
-                possessive = before == "s" and after == " " and nxt.islower() and span.family != _DOUBLE
-                if possessive and _STRAIGHT_CLOSER.search(clean, i + 1, b):
-                    continue  # the smugglers’ boats: a possessive, the quote closes later
+                plural = before == "s" and after == " " and nxt.islower() and span.family != _DOUBLE
+                if plural and closers.after(i):
+                    possessive = i  # the smugglers’ boats: a possessive, the quote closes later
+                    continue
                 span.parts[-1] = (span.parts[-1][0], i)
                 span.close_at = i
                 spans.append(span)
                 span = None
+            elif possessive is not None and ch in "‘'" and _opens(ch, before, after) == span.family:
+                # "the 'stop the boats' pledge is branded 'a national humiliation'": that was a closing mark
+                span.parts[-1] = (span.parts[-1][0], possessive)
+                span.close_at = possessive
+                spans.append(span)
+                span, possessive = _Span([(i + 1, i + 1)], i, i, span.family), None
             elif ch in _NEW_OPENERS[span.family] and _opens(ch, before, after) == span.family:
                 # a new opening mark while one is open: the earlier quote was never closed
                 _warn_unbalanced(doc, span.open_at)
@@ -365,7 +426,10 @@ def _continuation(doc: Document, k: int, span: _Span) -> int | None:
 
     Photo captions and "Read more" lines between the two are skipped.
     """
-    if len(span.parts) >= _MAX_CONTINUED_PARAGRAPHS or doc.paragraphs[k].end - span.open_at > _MAX_QUOTE_CHARS:
+    if (
+        len(span.parts) >= _MAX_CONTINUED_PARAGRAPHS
+        or doc.paragraphs[k].end - span.open_at > _MAX_QUOTE_CHARS
+    ):
         return None
     section = doc.paragraphs[k].section
     for j in range(k + 1, min(k + 4, len(doc.paragraphs))):
@@ -389,6 +453,13 @@ def _cut(clean: str, span: _Span, end: int) -> _Span:
     return span
 
 
+def _ends_with(text: str, start: int, end: int, suffix: str) -> bool:
+    """Whether text[start:end], trailing blanks aside, ends with `suffix` (without copying it)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text.startswith(suffix, max(start, end - len(suffix)), end)
+
+
 def _warn_unbalanced(doc: Document, offset: int) -> None:
     if not any(w.startswith("unbalanced quotation marks") for w in doc.warnings):
         doc.warnings.append(f"unbalanced quotation marks at offset {offset}")
@@ -400,7 +471,11 @@ def _trim(clean: str, start: int, end: int, *, last: bool) -> tuple[int, int]:
         start += 1
     while end > start and clean[end - 1].isspace():
         end -= 1
-    if last and end > start and (clean[end - 1] in ",;:" or (clean[end - 1] == "." and clean[end - 2 : end] != "..")):
+    if (
+        last
+        and end > start
+        and (clean[end - 1] in ",;:" or (clean[end - 1] == "." and clean[end - 2 : end] != ".."))
+    ):
         end -= 1
         while end > start and clean[end - 1].isspace():
             end -= 1
@@ -430,7 +505,28 @@ class _Speaker:
     kind: str  # person, organisation, unknown
 
 
-@cache
+_Verb = tuple[int, int, str]  # start, end, the verb ("according" for "according to")
+_Attribution = tuple[_Speaker | None, tuple[int, int] | None]  # who, and the clause that says so
+
+
+class _Region(NamedTuple):
+    """The stretch of sentence i the rules read (all of it, unless it is very long)."""
+
+    i: int
+    start: int
+    end: int
+
+
+class _Facts(NamedTuple):
+    """What a region says outside quotes, in text order, with the offsets to bisect."""
+
+    mentions: list[_Mention]
+    verbs: list[_Verb]
+    mention_starts: list[int]
+    verb_starts: list[int]
+
+
+@lru_cache(maxsize=8192)
 def _is_place(name: str) -> bool:
     if name in PLACES:
         return True
@@ -443,8 +539,16 @@ def _is_place(name: str) -> bool:
     return entry is not None and not getattr(entry, "needs_context", False)
 
 
+@lru_cache(maxsize=1024)
+def _org_name(alias: str) -> str:
+    """The canonical name of a speaking body: "the Élysée" -> "Elysee Palace"."""
+    return _ORG_CANONICAL.get(_fold(alias), alias)
+
+
 def _is_title_word(word: str) -> bool:
-    return word in TITLE_WORDS or ("-" in word and any(part in TITLE_WORDS for part in word.split("-")))
+    return word in TITLE_WORDS or (
+        "-" in word and any(part in TITLE_WORDS for part in word.split("-"))
+    )
 
 
 def _strip_possessive(word: str) -> str:
@@ -457,12 +561,14 @@ class _Reader:
     def __init__(self, doc: Document, spans: list[_Span]) -> None:
         self.doc = doc
         self.clean = doc.clean
-        self.padded = " " + doc.clean  # so that a word pattern sees a character before the first word
+        # so that a word pattern sees a character before the first word
+        self.padded = " " + doc.clean
         self.sentences = doc.sentences
         self.sentence_starts = [s.start for s in doc.sentences]
         self.opens = [s.open_at for s in spans]
         self.closes = [s.close_at for s in spans]
-        self._facts: dict[int, tuple[list[_Mention], list[tuple[int, int, str]]]] = {}
+        self._facts: dict[tuple[int, int], _Facts] = {}
+        self._holders: dict[str, list[tuple[int, str]]] = {}
         self._runs: dict[int, _Mention | None] = {}  # capitalised runs read so far, by offset
         self._sentence_names: dict[int, list[_Mention]] = {}
         self._events: list[Any] | None = None
@@ -516,24 +622,45 @@ class _Reader:
         return names
 
     def _read_run(self, start: int, end: int) -> _Mention | None:
-        """A capitalised run read once: one word is decided quickly, longer runs by `_classify`."""
+        """A capitalised run, read once: longer runs by `_classify`, one word here."""
         if start in self._runs:
             return self._runs[start]
         clean = self.clean
         mention = None
-        if not (start and (clean[start - 1].isalnum() or clean[start - 1] in "'’-")) and not self.quoted(start):
-            word = clean[start:end]
-            if " " in word or "\t" in word:
+        inside_word = start and (clean[start - 1].isalnum() or clean[start - 1] in "'’-")
+        if not inside_word and not self.quoted(start):
+            text = clean[start:end]
+            if " " in text or "\t" in text or "\xa0" in text:
                 mention = self._classify(start, end)
             else:
-                word = _strip_possessive(word)
-                common = word in NOT_NAMES or word in PLACES or word in TITLE_WORDS or word.rstrip(".") in HONORIFICS
-                if not common and not (word.isupper() and len(word) > 1):
-                    mention = self._classify(start, end)
+                mention = self._read_word(start, end, _strip_possessive(text))
         self._runs[start] = mention
         return mention
 
-    def outside_quotes(self, pattern: re.Pattern[str], start: int, end: int) -> Iterator[re.Match[str]]:
+    def _read_word(self, start: int, end: int, word: str) -> _Mention | None:
+        """One capitalised word: a surname, perhaps ("Johnson", "skipper Wallis", "Adam, a 16-year-old")."""
+        if (
+            word in NOT_NAMES
+            or word in PLACES
+            or word in TITLE_WORDS
+            or word.rstrip(".") in HONORIFICS
+        ):
+            return None
+        if (word.isupper() and len(word) > 1) or (
+            word.endswith("ing") and self.clean.startswith(",", end)
+        ):
+            return None  # "AFP"; "Prosecuting, Edward Lyle KC told the jury"
+        role, first = self._title_before(start)
+        if role is None:
+            role = self._appositive_after(end)
+        if role is None and _is_place(word):
+            return None
+        strong = role is not None or self._named_single(start, end)
+        return _Mention(first, end, "person", word, role, strong)
+
+    def outside_quotes(
+        self, pattern: re.Pattern[str], start: int, end: int
+    ) -> Iterator[re.Match[str]]:
         """Matches of a word pattern in clean[start:end] outside quotes (offsets into `padded`)."""
         k = bisect.bisect_right(self.closes, start)  # the quotes that end after `start`
         while start < end:
@@ -562,8 +689,8 @@ class _Reader:
         "Mr Sunak" -> Sunak; "Home Secretary" -> a title; "Elysee Palace", "Calais" -> None.
         """
         words = self.clean[start:end].split()  # one separator between words, see _CAP_RUN
-        while len(words) > 1 and words[-1] in POSTNOMINALS:  # "Priti Patel MP"
-            end -= len(words.pop()) + 1
+        while len(words) > 1 and words[-1] in POSTNOMINALS:  # "Priti Patel MP", "Edward Lyle KC"
+            words.pop()
         last = _strip_possessive(words[-1])
         if last in NOT_NAMES or last in PLACES or (last.isupper() and len(last) > 1):
             return None  # "Middle East", "The Elysee Palace", "Britain's PA": no name ends so
@@ -587,8 +714,8 @@ class _Reader:
             # a bare title: "Home Secretary: 'no let-up'" in a headline
             return _Mention(offset(i), end, "title", role) if role else None
         name_words[-1] = last
-        if len(name_words) > 3:
-            return None
+        if sum(w not in PARTICLES for w in name_words) > 3:
+            return None  # a title-case headline, not a name ("Ursula von der Leyen" is three words)
         for w in name_words[:-1]:
             if w in NOT_NAMES or w in PLACES or (w.isupper() and len(w) > 1):
                 return None
@@ -608,7 +735,9 @@ class _Reader:
         """A lone capitalised word inside a sentence reads as a name when a comma, a reporting
         verb or "as"/"named" frames it: "gave his name only as Yonas, described", "Adam, a 16-year-old"."""
         if start == 0 or self.sentence_index(start - 1) is None:
-            return False  # the first word of a sentence is capitalised anyway
+            # the first word of a sentence is capitalised anyway, unless an appositive or a
+            # reporting verb follows: "Ahmed, a 24-year-old from Sudan, said", "Patel said"
+            return bool(_APPOSITIVE_START.match(self.clean, end) or _VERB.match(self.clean, end))
         if self.clean[end : end + 1] == "," or _VERB.match(self.clean, end):
             return True
         return self.clean[max(0, start - 7) : start].split()[-1:] in (["as"], ["named"], ["called"])
@@ -625,7 +754,7 @@ class _Reader:
         words = list(_WORD.finditer(window))
         k = len(words) - 1
         while k > 0 and len(words) - k < 3 and _PLAIN_WORD.fullmatch(words[k - 1].group()):
-            if words[k - 1].group().lower() in ("the", "a", "an", "and", "with", "to", "of", "by", "as", "said"):
+            if words[k - 1].group().lower() in _NOT_IN_TITLES:
                 break
             k -= 1
         role = " ".join(w.group() for w in words[k:])
@@ -653,8 +782,8 @@ class _Reader:
         candidates = self.surnames.get(m.name.casefold())
         if not candidates:
             return m.name if m.strong else None
-        earlier = [c for c in candidates if c.start < m.start]
-        return (earlier[-1] if earlier else candidates[0]).name
+        k = bisect.bisect_left(candidates, m.start, key=lambda c: c.start)
+        return candidates[k - 1 if k else 0].name
 
     def named(self, m: _Mention) -> bool:
         """Whether a mention names someone: any body or title, a person known by name."""
@@ -662,43 +791,76 @@ class _Reader:
 
     # -- one sentence at a time
 
-    def facts(self, i: int) -> tuple[list[_Mention], list[tuple[int, int, str]]]:
-        """The mentions and reporting verbs of sentence i outside quotes, each in text order."""
-        cached = self._facts.get(i)
+    def region(self, i: int, span: _Span | None = None, *, at: int | None = None) -> _Region:
+        """Sentence i as the rules read it: all of it, unless it is very long; then the stretch
+        around a quote (or an offset), snapped to a grid of `_WINDOW` characters so that quotes
+        close together share it, and an endless sentence costs no more than its length."""
+        s = self.sentences[i]
+        if span is not None:
+            lo, hi = span.open_at, span.close_at
+        else:
+            lo = hi = s.end if at is None else at
+        lo, hi = lo - lo % _WINDOW - _WINDOW, hi - hi % _WINDOW + 2 * _WINDOW
+        return _Region(i, max(s.start, lo), min(s.end, hi))
+
+    def facts(self, r: _Region) -> _Facts:
+        """The mentions and reporting verbs of a region outside quotes, each in text order."""
+        cached = self._facts.get((r.start, r.end))
         if cached is not None:
             return cached
-        s = self.sentences[i]
-        names = [replace(n) for n in self.sentence_names(i)]
+        all_names = self.sentence_names(r.i)
+        starts = [n.start for n in all_names]
+        names = [
+            _Mention(n.start, n.end, n.kind, n.name, n.role, n.strong, n.definite)
+            for n in all_names[
+                bisect.bisect_left(starts, r.start) : bisect.bisect_left(starts, r.end)
+            ]
+        ]
         orgs, titles, verbs, pronouns = [], [], [], []
-        for m in self.outside_quotes(_SPEAKER_WORDS, s.start, s.end):
+        for m in self.outside_quotes(_SPEAKER_WORDS, r.start, r.end):
             kind = m.lastgroup or ""
             a, b = m.span(kind)
             a, b, word = a - 1, b - 1, m.group(kind)
             if kind == "organisation":
-                orgs.append(_Mention(a, b, kind, _ORG_CANONICAL.get(_fold(word), word)))
+                orgs.append(_Mention(a, b, kind, _org_name(word)))
             elif kind == "title":
-                words = word.split()
+                window = max(r.start, a - 60)
+                head = _TITLE_HEAD.search(self.clean, window, a)
+                if head is None:
+                    continue  # "minister" without "the", "a", "his" before it
+                a = head.start()
+                words = self.clean[a:b].split()
                 noun = words[-1].lower()
                 body = (noun if noun in _TITLE_NOUN_SET else noun.rstrip("s")) in BODY_NOUNS
                 definite = words[0].lower() not in ("a", "an")
-                titles.append(_Mention(a, b, "body" if body else "title", " ".join(words[1:]), definite=definite))
+                kind = "body" if body else "title"
+                titles.append(_Mention(a, b, kind, " ".join(words[1:]), definite=definite))
                 for x, y, inner in self.find(_ORG, a, b):  # "a Home Office spokesperson"
-                    orgs.append(_Mention(x, y, "organisation", _ORG_CANONICAL.get(_fold(inner), inner)))
+                    orgs.append(_Mention(x, y, "organisation", _org_name(inner)))
             elif kind == "verb":
                 verbs.append((a, b, "according" if " " in word else word))
             else:
                 pronouns.append(_Mention(a, b, kind, word.lower()))
         # "Border Force Maritime Commander Richard Fenwick": the body is part of a person's title
-        orgs = [o for o in orgs if not any(n.kind == "person" and n.start <= o.start and o.end <= n.end for n in names)]
+        orgs = [
+            o
+            for o in orgs
+            if not any(
+                n.role and n.start <= o.start and o.end <= n.end - len(n.name) for n in names
+            )
+        ]
         names = [n for n in names if not any(o.start < n.end and n.start < o.end for o in orgs)]
         mentions = self._merge(orgs, titles, names)
         taken = [(m.start, m.end) for m in mentions]
         mentions += [p for p in pronouns if not any(x <= p.start < y for x, y in taken)]
         mentions.sort(key=lambda x: x.start)
-        self._facts[i] = (mentions, verbs)
-        return mentions, verbs
+        facts = _Facts(mentions, verbs, [m.start for m in mentions], [v[0] for v in verbs])
+        self._facts[(r.start, r.end)] = facts
+        return facts
 
-    def _merge(self, orgs: list[_Mention], titles: list[_Mention], names: list[_Mention]) -> list[_Mention]:
+    def _merge(
+        self, orgs: list[_Mention], titles: list[_Mention], names: list[_Mention]
+    ) -> list[_Mention]:
         """Join titles to what they qualify: "a Home Office spokesperson" speaks for the Home Office,
         "the immigration minister, Robert Jenrick," and "Gerald Darmanin, the French interior
         minister," are people with a role."""
@@ -712,15 +874,17 @@ class _Reader:
             if body is not None:  # "a Home Office spokesperson", "a spokesman for the prefecture"
                 body.start, body.end = min(body.start, t.start), max(body.end, t.end)
                 continue
+            # "the immigration minister, Robert Jenrick", "the British Prime Minister Boris Johnson"
             over = next((n for n in names if n.start < t.end and t.start < n.end), None)
-            gap = re.match(r"\s*,?\s*", clean[t.end : t.end + 4])
-            named = next((n for n in names if gap and n.start == t.end + gap.end()), None)
-            person = over or named
-            if person is not None and t.kind == "title":  # "the immigration minister, Robert Jenrick"
-                person.start, person.role, person.strong = min(person.start, t.start), person.role or t.name, True
+            at = _COMMA_GAP.match(clean, t.end).end()  # type: ignore[union-attr]
+            person = over or next((n for n in names if n.start == at), None)
+            if person is not None and t.kind == "title":
+                person.start, person.role = min(person.start, t.start), person.role or t.name
+                person.strong = True
                 continue
-            before = next((n for n in names if re.fullmatch(r",\s*", clean[n.end : t.start])), None)
-            if before is not None and t.kind == "title" and t.definite:  # "Gerald Darmanin, the minister,"
+            # "Gerald Darmanin, the French interior minister,"
+            before = next((n for n in names if _COMMA.fullmatch(clean, n.end, t.start)), None)
+            if before is not None and t.kind == "title" and t.definite:
                 before.end, before.role = t.end, before.role or t.name
                 continue
             kept.append(t)
@@ -728,7 +892,7 @@ class _Reader:
 
     # -- attribution
 
-    def attribute(self, span: _Span, previous: tuple[_Span, _Speaker] | None) -> tuple[_Speaker | None, tuple[int, int] | None]:
+    def attribute(self, span: _Span, previous: tuple[_Span, _Speaker] | None) -> _Attribution:
         """The speaker of a quote, and the attribution clause that names them (where a date may sit)."""
         s1 = self.sentence_index(span.parts[0][0])
         if s1 is None:
@@ -737,136 +901,179 @@ class _Reader:
         if s1 is None or s2 is None:
             return None, None
         clean = self.clean
-        head = (self.sentences[s1].start, span.open_at)
-        tail_end = self.sentences[s2].end
+        r1, r2 = self.region(s1, span), self.region(s2, span)
+        head = (r1.start, span.open_at)
+        tail_end = r2.end
         k = bisect.bisect_right(self.opens, span.close_at)
         if k < len(self.opens) and self.opens[k] < tail_end:
             tail_end = self.opens[k]
         tail = (span.close_at + 1, tail_end) if span.closed else (span.close_at, span.close_at)
-        fallback: _Speaker | None = None
+        unnamed: _Speaker | None = None  # someone in the speaker's place we cannot name
 
-        def named(m: _Mention | None, i: int) -> _Speaker | None:
-            """The speaker a mention stands for, if it names one; "a spokesman" is kept as a last resort."""
-            nonlocal fallback
-            who = self.resolve(m, i) if m is not None else None
-            if who is not None and who.name is None:
-                fallback = fallback or who
+        def named(m: _Mention, i: int) -> _Speaker | None:
+            """The speaker a mention stands for; "he" with no one named before, or "a government
+            source", is kept aside: another rule may name them, but no guess may replace them."""
+            nonlocal unnamed
+            who = self.resolve(m, i)
+            if who is None or who.name is None:
+                unnamed = unnamed or who or _Speaker(None, None, "unknown")
                 return None
             return who
 
         # 1. '"...," Johnson said', '"...," said the minister', '"...," according to the RNLI'
-        m = self.immediate(s2, *tail)
-        who = named(m, s2)
-        if who and m:
-            return who, self.tail_clause(s2, m, *tail)
+        m = self.immediate(r2, *tail)
+        if m is not None and (who := named(m, s2)):
+            return who, self.tail_clause(r2, m, *tail)
         # 2. 'Patel said: "..."', 'Macron told Johnson that France has a "shared responsibility"'
-        head_sentence = s1
+        rh = r1
         if not _ANY_WORD.search(clean, *head) and s1 > 0:
-            prev = self.sentences[s1 - 1]  # 'Home Secretary Priti Patel said:' ending the paragraph before
-            if clean[prev.start : prev.end].rstrip().endswith(":") and prev.section == self.sentences[s1].section:
-                head_sentence, head = s1 - 1, (prev.start, prev.end)
-        m = self.before(head_sentence, *head)
-        who = named(m, head_sentence)
-        if who and m:
-            first = next(iter(self.facts(head_sentence)[0]), None)
+            # 'Home Secretary Priti Patel said:' ending the paragraph before
+            prev = self.sentences[s1 - 1]
+            if prev.section == self.sentences[s1].section and _ends_with(
+                clean, prev.start, prev.end, ":"
+            ):
+                rh = self.region(s1 - 1)
+                head = (rh.start, rh.end)
+        m = self.before(rh, *head)
+        if m is not None and (who := named(m, rh.i)):
+            first = next(iter(self.facts(rh).mentions), None)
             return who, (head[0] if first is m else m.start, head[1])
         # 1b. '"Are we ready?" Johnson asked.', split into two sentences at the question mark
         if not _ANY_WORD.search(clean, *tail) and s2 + 1 < len(self.sentences):
-            nxt = self.sentences[s2 + 1]
-            if nxt.paragraph == self.sentences[s2].paragraph and not self.quoted(nxt.start):
+            nxt = self.region(s2 + 1)
+            if self.sentences[s2 + 1].paragraph == self.sentences[s2].paragraph and not self.quoted(
+                nxt.start
+            ):
                 k = bisect.bisect_left(self.opens, nxt.start)
                 end = min(nxt.end, self.opens[k]) if k < len(self.opens) else nxt.end
-                m = self.immediate(s2 + 1, nxt.start, end)
-                who = named(m, s2 + 1)
-                if who and m:
-                    return who, self.tail_clause(s2 + 1, m, nxt.start, end)
+                m = self.immediate(nxt, nxt.start, end)
+                if m is not None and (who := named(m, s2 + 1)):
+                    return who, self.tail_clause(nxt, m, nxt.start, end)
         # 3. 'Taking back migrants "would ..." behind the trafficking, he said in a letter'
-        later = [v for v in self.facts(s2)[1] if tail[0] <= v[0] < tail[1]]
-        if later:
-            m = self.subject(s2, later[0], floor=tail[0])
-            who = named(m, s2)
-            if who and m:
-                return who, self.tail_clause(s2, m, *tail)
+        verb = self.first_verb(r2, *tail)
+        if verb is not None:
+            m = self.subject(r2, verb, floor=tail[0])
+            if m is not None and (who := named(m, s2)):
+                return who, self.tail_clause(r2, m, *tail)
         # 4. a quote standing alone carries on the previous quote
-        alone = not _ANY_WORD.search(clean, self.sentences[s1].start, span.open_at) and not _ANY_WORD.search(clean, *tail)
+        alone = not _ANY_WORD.search(clean, r1.start, span.open_at) and not _ANY_WORD.search(
+            clean, *tail
+        )
         if alone and previous is not None:
             prev_span, prev_speaker = previous
             before = self.sentence_index(prev_span.close_at)
-            if before is not None and self.sentences[s1].paragraph - self.sentences[before].paragraph <= 1:
+            if (
+                before is not None
+                and self.sentences[s1].paragraph - self.sentences[before].paragraph <= 1
+            ):
                 return prev_speaker, None
         # 5. the sentence subject: 'Macron, after vowing ... a "cemetery," spoke'
-        first = next((m for m in self.facts(s1)[0] if m.end <= span.open_at and self.named(m)), None)
-        return (named(first, s1) or fallback), None
+        if unnamed is not None:
+            return unnamed, None
+        early = itertools.islice(self.facts(r1).mentions, _MAX_LOOKS)
+        first = next((m for m in early if m.end <= span.open_at and self.named(m)), None)
+        return (named(first, s1) if first else None) or unnamed, None
 
-    def tail_clause(self, i: int, m: _Mention, start: int, end: int) -> tuple[int, int]:
+    def first_verb(self, r: _Region, start: int, end: int) -> _Verb | None:
+        f = self.facts(r)
+        k = bisect.bisect_left(f.verb_starts, start)
+        return f.verbs[k] if k < len(f.verbs) and f.verbs[k][0] < end else None
+
+    def tail_clause(self, r: _Region, m: _Mention, start: int, end: int) -> tuple[int, int]:
         """The attribution after a quote, up to the end of its clause: 'he said in a letter on
         Thursday evening', not ', adding that they would meet on Monday'."""
-        verb = next((v for v in self.facts(i)[1] if start <= v[0] < end), None)
+        verb = self.first_verb(r, start, end)
         anchor = max(m.end, verb[1] if verb else start)
         comma = _CLAUSE_END.search(self.clean, anchor, end)
         return start, comma.start() if comma else end
 
-    def immediate(self, i: int, start: int, end: int) -> _Mention | None:
+    def immediate(self, r: _Region, start: int, end: int) -> _Mention | None:
         """The speaker named right at `start`: "said Johnson", "Johnson said", "according to X"."""
-        mentions, verbs = self.facts(i)
-        verb = next((v for v in verbs if start <= v[0] < end), None)
+        verb = self.first_verb(r, start, end)
         if verb is None:
             return None
         if verb[0] == _PUNCT_LEAD.match(self.clean, start, end).end():  # type: ignore[union-attr]
-            return self.object_of(mentions, verb)
+            return self.object_of(r, verb)
         at = _LEAD.match(self.clean, start, end).end()  # type: ignore[union-attr]
-        m = next((m for m in mentions if start <= m.start <= at), None)
+        f = self.facts(r)
+        k = bisect.bisect_left(f.mention_starts, start)
+        m = f.mentions[k] if k < len(f.mentions) and f.mentions[k].start <= at else None
         if m is None or m.end > verb[0] or verb[2] in _PARTICIPLES or verb[2] == "according":
+            return None
+        if verb[0] - m.end > _MAX_GAP:
             return None
         return m if _SUBJECT_GAP.fullmatch(self.clean, m.end, verb[0]) else None
 
-    def object_of(self, mentions: list[_Mention], verb: tuple[int, int, str]) -> _Mention | None:
+    def object_of(self, r: _Region, verb: _Verb) -> _Mention | None:
         """The speaker after an inverted verb: "said Priti Patel", "according to the RNLI"."""
         gap = _AFTER_VERB.match(self.clean, verb[1])
         at = gap.end() if gap else verb[1]
-        return next((m for m in mentions if verb[1] < m.start <= at), None)
+        f = self.facts(r)
+        k = bisect.bisect_right(f.mention_starts, verb[1])
+        return f.mentions[k] if k < len(f.mentions) and f.mentions[k].start <= at else None
 
-    def before(self, i: int, start: int, end: int) -> _Mention | None:
-        """The speaker of a quote opening at `end` from the words before it in sentence i."""
-        mentions, verbs = self.facts(i)
-        earlier = [v for v in verbs if start <= v[0] and v[1] <= end]
-        if earlier:
-            return self.subject(i, earlier[-1], floor=self.sentences[i].start)
+    def before(self, r: _Region, start: int, end: int) -> _Mention | None:
+        """The speaker of a quote opening at `end` from the words before it in region r."""
+        f = self.facts(r)
+        k = bisect.bisect_left(f.verb_starts, end) - 1
+        while k >= 0 and f.verbs[k][1] > end:
+            k -= 1
+        if k >= 0 and f.verbs[k][0] >= start:
+            return self.subject(r, f.verbs[k], floor=r.start)
         # a headline's 'Macron: "..."'
-        colon = self.clean[start:end].rstrip()
-        if colon.endswith(":"):
-            stop = start + len(colon) - 1
-            return next((m for m in reversed(mentions) if m.end <= stop and not self.clean[m.end : stop].strip()), None)
+        stop = end
+        while stop > start and self.clean[stop - 1].isspace():
+            stop -= 1
+        if stop > start and self.clean[stop - 1] == ":":
+            k = bisect.bisect_left(f.mention_starts, stop) - 1
+            if k >= 0 and not self.clean[f.mentions[k].end : stop - 1].strip():
+                return f.mentions[k]
         return None
 
-    def subject(self, i: int, verb: tuple[int, int, str], *, floor: int) -> _Mention | None:
+    def subject(self, r: _Region, verb: _Verb, *, floor: int) -> _Mention | None:
         """Who did the saying: the subject before the verb, the one after an inverted verb,
         or for "adding", "and added" the subject of an earlier verb, else the sentence subject."""
-        mentions, verbs = self.facts(i)
         if verb[2] == "according":
-            return self.object_of(mentions, verb)
+            return self.object_of(r, verb)
+        if _PASSIVE.search(self.clean, max(0, verb[0] - 8), verb[0]):
+            return (
+                None  # "the pledge is branded 'a national humiliation' by ...": no subject speaks
+            )
         if verb[2] not in _PARTICIPLES:
-            direct = self.direct_subject(mentions, verb, floor)
+            direct = self.direct_subject(r, verb, floor)
             if direct is not None:
                 return direct
-            inverted = self.object_of(mentions, verb)
-            if inverted is not None and re.fullmatch(r"[\s,;:—–-]*", self.clean[floor : verb[0]]):
+            inverted = self.object_of(r, verb)
+            if inverted is not None and _PUNCT_LEAD.fullmatch(self.clean, floor, verb[0]):
                 return inverted
-        for v in reversed([v for v in verbs if v[1] <= verb[0]]):
+        f = self.facts(r)
+        k = bisect.bisect_left(f.verb_starts, verb[0])
+        for v in reversed(f.verbs[max(0, k - _MAX_LOOKS) : k]):
             if v[2] not in _PARTICIPLES and v[2] != "according":
-                direct = self.direct_subject(mentions, v, self.sentences[i].start)
+                direct = self.direct_subject(r, v, r.start)
                 if direct is not None:
                     return direct
-        return next((m for m in mentions if m.end <= verb[0] and self.named(m)), None)
+        # the sentence subject; a reporting verb vouches for a lone word before a comma: "Macron, after vowing"
+        early = itertools.islice(f.mentions, _MAX_LOOKS)
+        return next(
+            (
+                m
+                for m in early
+                if m.end <= verb[0] and (self.named(m) or self.clean.startswith(",", m.end))
+            ),
+            None,
+        )
 
-    def direct_subject(self, mentions: list[_Mention], verb: tuple[int, int, str], floor: int) -> _Mention | None:
+    def direct_subject(self, r: _Region, verb: _Verb, floor: int) -> _Mention | None:
         """The outermost mention whose gap to the verb is only adverbs or a comma aside:
         "Marine Lecomte, of the French charity Utopia 56, said" -> Marine Lecomte."""
+        f = self.facts(r)
         best = None
-        for m in reversed(mentions):
+        for k in range(bisect.bisect_left(f.mention_starts, verb[0]) - 1, -1, -1):
+            m = f.mentions[k]
             if m.end > verb[0]:
                 continue
-            if m.start < floor or verb[0] - m.end > 100:
+            if m.start < floor or verb[0] - m.end > _MAX_GAP:
                 break
             if _SUBJECT_GAP.fullmatch(self.clean, m.end, verb[0]):
                 best = m
@@ -892,7 +1099,10 @@ class _Reader:
 
     def specific(self, m: _Mention) -> str:
         """ "the prefecture" after "the maritime prefecture" is the Maritime Prefecture."""
-        if m.name == "Prefecture" and self.clean.lower().find("maritime", max(0, m.start - 600), m.start) >= 0:
+        if (
+            m.name == "Prefecture"
+            and "maritime" in self.clean[max(0, m.start - 600) : m.start].lower()
+        ):
             return "Maritime Prefecture"
         return m.name
 
@@ -910,34 +1120,47 @@ class _Reader:
 
     def salient_body(self, i: int, before: int) -> _Speaker | None:
         """The organisation "it" or "the charity" stands for: named earlier in the sentence or just before."""
-        mentions = [m for m in self.facts(i)[0] if m.kind == "organisation" and m.end <= before]
-        if mentions:
-            return _Speaker(mentions[-1].name, None, "organisation")
+        mentions = self.facts(self.region(i, at=before)).mentions
+        k = bisect.bisect_left(mentions, before + 1, key=lambda m: m.end)
+        body = next((m for m in reversed(mentions[:k]) if m.kind == "organisation"), None)
+        if body is not None:
+            return _Speaker(body.name, None, "organisation")
         for j in range(i - 1, max(-1, i - 3), -1):
-            body = next((m for m in self.facts(j)[0] if m.kind == "organisation"), None)
+            body = next(
+                (m for m in self.facts(self.region(j)).mentions if m.kind == "organisation"), None
+            )
             if body is not None:
                 return _Speaker(body.name, None, "organisation")
         return None
 
     def title_holder(self, m: _Mention, i: int) -> _Speaker:
-        """ "the minister" -> the latest person given that title, else (for an office) the most
-        salient person; "a spokesman" stays unknown."""
+        """ "the minister" -> the latest person given that title (the first one after, for a
+        headline's "Home Secretary:"), else for an office the most salient person; "a
+        spokesperson" speaks for the body in the news; else unknown."""
         title = " ".join(w for w in m.name.lower().split() if w not in ("french", "british", "uk"))
+        noun = title.split()[-1] if title else ""
         if m.definite:
-            holder = None
-            for n in self.names:  # the latest holder before, else the first after ("Home Secretary:" in a headline)
-                full = self.full_name(n)
-                role = n.role or self.roles.get(full or "")
-                if full and role and title in role.lower():
-                    holder = full
-                    if n.start >= m.start:
-                        break
-            if holder is not None:
+            holders = self._holders.get(title)
+            if holders is None:
+                holders = []
+                for n in self.names:
+                    full = self.full_name(n)
+                    role = n.role or self.roles.get(full or "")
+                    if full and role and title in role.lower():
+                        holders.append((n.start, full))
+                self._holders[title] = holders
+            if holders:
+                k = bisect.bisect_left(holders, (m.start, ""))
+                holder = holders[k - 1 if k else 0][1]
                 return _Speaker(holder, self.roles.get(holder), "person")
-            if title.split()[-1:] and title.split()[-1].rstrip("s") in OFFICE_NOUNS:
+            if noun.rstrip("s") in OFFICE_NOUNS:
                 salient = self.salient_person(i)
                 if salient is not None:
                     return salient
+        if noun in SPOKES_NOUNS:  # '"...," a spokesperson said'
+            body = self.salient_body(i, m.start)
+            if body is not None:
+                return body
         return _Speaker(None, m.name, "unknown")
 
     def date_of(self, window: tuple[int, int] | None) -> str | None:
@@ -945,9 +1168,15 @@ class _Reader:
         if window is None or _EXTRACT_EVENTS is None:
             return None
         if self._events is None:
-            self._events = [e for e in _EXTRACT_EVENTS(self.doc) if e.precision == "day"]
-        for e in self._events:
-            if window[0] <= e.start and e.end <= window[1] and not self.quoted(e.start):
+            self._events = sorted(
+                (e for e in _EXTRACT_EVENTS(self.doc) if e.precision == "day"),
+                key=lambda e: e.start,
+            )
+        k = bisect.bisect_left(self._events, window[0], key=lambda e: e.start)
+        for e in itertools.islice(self._events, k, None):
+            if e.start >= window[1]:
+                break
+            if e.end <= window[1] and not self.quoted(e.start):
                 return str(e.date)
         return None
 
@@ -963,6 +1192,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     the parts. Unclosed quotation marks end at their paragraph and add one warning to
     `doc.warnings`.
 
+        >>> from lib.text import build_document
         >>> doc = build_document('"We are ready," Johnson said.', article="a")
         >>> [(q.speaker, q.text) for q in extract_quotes(doc)]
         [('Johnson', 'We are ready')]
@@ -973,9 +1203,12 @@ def extract_quotes(doc: Document) -> list[Quote]:
     reader = _Reader(doc, spans)
     clean = doc.clean
     quotes: list[Quote] = []
+    sentences: dict[tuple[Sentence, Sentence], dict[str, Any]] = {}
     previous: tuple[_Span, _Speaker] | None = None
     for span in spans:
-        parts = [_trim(clean, a, b, last=n == len(span.parts) - 1) for n, (a, b) in enumerate(span.parts)]
+        parts = [
+            _trim(clean, a, b, last=n == len(span.parts) - 1) for n, (a, b) in enumerate(span.parts)
+        ]
         parts = [(a, b) for a, b in parts if b > a]
         if not parts:
             continue
@@ -989,7 +1222,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
             previous = (span, speaker)
         quotes.append(
             Quote(
-                **doc.provenance(parts[0][0], parts[-1][1]),
+                **_provenance(doc, parts[0][0], parts[-1][1], sentences),
                 speaker=speaker.name if speaker else None,
                 text=text,
                 date=reader.date_of(window) if speaker and speaker.name else None,
@@ -1000,18 +1233,35 @@ def extract_quotes(doc: Document) -> list[Quote]:
     return _borrow_speakers(quotes)
 
 
+def _provenance(
+    doc: Document, start: int, end: int, seen: dict[tuple[Sentence, Sentence], dict[str, Any]]
+) -> dict[str, Any]:
+    """`doc.provenance`, once per span of sentences: it folds the whole sentence text, which
+    for thousands of quotes in one endless "sentence" would cost the square of its length."""
+    first, last = doc.sentence_at(start), doc.sentence_at(max(start, end - 1))
+    if first is None or last is None:
+        return doc.provenance(start, end)
+    known = seen.get((first, last))
+    if known is None:
+        known = seen[(first, last)] = doc.provenance(start, end)
+    return {**known, "start": start, "end": end}
+
+
 def _borrow_speakers(quotes: list[Quote]) -> list[Quote]:
     """A headline quoting words said later in the body takes the body's speaker:
     '"Behind every number there is a name": ...' ... '"Behind every number ...," said Marchetti'."""
     if all(q.speaker for q in quotes):
         return quotes
     said = [(" ".join(q.text.casefold().split()), q) for q in quotes if q.speaker]
-    out = []
+    out, tries = [], 0
     for q in quotes:
-        if q.speaker is None and len(q.text.split()) >= 3:
+        if q.speaker is None and len(q.text.split()) >= 3 and tries < _MAX_BORROWS:
+            tries += 1
             words = " ".join(q.text.casefold().split())
             source = next((s for t, s in said if words in t and s is not q), None)
             if source is not None:
-                q = replace(q, speaker=source.speaker, role=source.role, speaker_kind=source.speaker_kind)
+                q = replace(
+                    q, speaker=source.speaker, role=source.role, speaker_kind=source.speaker_kind
+                )
         out.append(q)
     return out

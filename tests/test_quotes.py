@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -50,9 +51,12 @@ MARKS = [
     ("'We are ready,' Johnson said.", [("Johnson", "We are ready")]),
     ("« Nous sommes prêts », said Macron.", [("Macron", "Nous sommes prêts")]),
     ('Johnson said: "We are ready."', [("Johnson", "We are ready")]),
-    ("Johnson said: “We are ready. We have the boats.”", [("Johnson", "We are ready. We have the boats")]),
+    (
+        "Johnson said: “We are ready. We have the boats.”",
+        [("Johnson", "We are ready. We have the boats")],
+    ),
     # a quote inside a quote belongs to it
-    ('"He told me \'run\' and I ran," Yonas said.', [("Yonas", "He told me 'run' and I ran")]),
+    ("\"He told me 'run' and I ran,\" Yonas said.", [("Yonas", "He told me 'run' and I ran")]),
     ("‘They shouted “go” at us,’ Yonas said.", [("Yonas", "They shouted “go” at us")]),
 ]
 
@@ -67,9 +71,18 @@ APOSTROPHES = [
     ("People's lives matter, Johnson's letter said.", []),
     ("Rock 'n' roll is not a quote, nor is 'tis.", []),
     ("He is 5'10\" tall and 6' wide.", []),
-    ("‘We couldn’t hold on to the women’s hands,’ Yonas said.", [("Yonas", "We couldn’t hold on to the women’s hands")]),
-    ("‘They took the migrants’ phones and left,’ Yonas said.", [("Yonas", "They took the migrants’ phones and left")]),
-    ("'They took the migrants' phones and left,' Yonas said.", [("Yonas", "They took the migrants' phones and left")]),
+    (
+        "‘We couldn’t hold on to the women’s hands,’ Yonas said.",
+        [("Yonas", "We couldn’t hold on to the women’s hands")],
+    ),
+    (
+        "‘They took the migrants’ phones and left,’ Yonas said.",
+        [("Yonas", "They took the migrants’ phones and left")],
+    ),
+    (
+        "'They took the migrants' phones and left,' Yonas said.",
+        [("Yonas", "They took the migrants' phones and left")],
+    ),
 ]
 
 
@@ -98,7 +111,10 @@ SPEAKER_AFTER = [
     ('"We are ready," Priti Patel told reporters in Dover.', [("Priti Patel", "We are ready")]),
     ('"We are ready," Johnson also said on Thursday.', [("Johnson", "We are ready")]),
     ('"We are ready" — Johnson said.', [("Johnson", "We are ready")]),
-    ('The route is "extremely dangerous", according to the RNLI.', [("RNLI", "extremely dangerous")]),
+    (
+        'The route is "extremely dangerous", according to the RNLI.',
+        [("RNLI", "extremely dangerous")],
+    ),
     ('"Are we ready?" Johnson asked.', [("Johnson", "Are we ready?")]),
     (
         '"We still do not know," Karwan Ahmed, whose cousin drowned, told Reuters.',
@@ -117,12 +133,18 @@ SPEAKER_BEFORE = [
     ('Patel said that "we are ready".', [("Patel", "we are ready")]),
     ('Patel added: "We are ready."', [("Patel", "We are ready")]),
     ('Patel warned "the crossings must stop".', [("Patel", "the crossings must stop")]),
-    ('Marine Lecomte, of the French charity Utopia 56, said: "Open safe routes."', [("Marine Lecomte", "Open safe routes")]),
+    (
+        'Marine Lecomte, of the French charity Utopia 56, said: "Open safe routes."',
+        [("Marine Lecomte", "Open safe routes")],
+    ),
     ('In a statement, Patel told MPs: "We are ready."', [("Patel", "We are ready")]),
     # the attribution closes the paragraph before the quote
     ('Home Secretary Priti Patel said:\n\n"We are ready."', [("Priti Patel", "We are ready")]),
     # a headline
-    ("Macron: 'France will not let the Channel become a cemetery'\n\nBy a reporter", [("Macron", "France will not let the Channel become a cemetery")]),
+    (
+        "Macron: 'France will not let the Channel become a cemetery'\n\nBy a reporter",
+        [("Macron", "France will not let the Channel become a cemetery")],
+    ),
 ]
 
 
@@ -152,12 +174,17 @@ PARTIAL_QUOTES = [
         [("Macron", "France is a transit country"), ("Macron", "it is already too late")],
     ),
     # the speaker's words also appear later: a reporting verb after the quote
-    ('Taking back migrants "would reduce the crossings", Johnson said in a letter.', [("Johnson", "would reduce the crossings")]),
+    (
+        'Taking back migrants "would reduce the crossings", Johnson said in a letter.',
+        [("Johnson", "would reduce the crossings")],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), PARTIAL_QUOTES)
-def test_partial_quotes_in_reported_speech(text: str, expected: list[tuple[str | None, str]]) -> None:
+def test_partial_quotes_in_reported_speech(
+    text: str, expected: list[tuple[str | None, str]]
+) -> None:
     check(text, expected)
 
 
@@ -168,12 +195,27 @@ RESOLVED = [
         'Taking back migrants "would reduce the crossings", he said in a letter sent to Macron.',
         [("Boris Johnson", "would reduce the crossings")],
     ),
-    ('Priti Patel visited Dover on Friday. "It will work," she said.', [("Priti Patel", "It will work")]),
-    ('Patel met Darmanin. Boats left. "It will work," she said.', [("Patel", "It will work")]),
-    ('The Home Office said it was ready. "We have the boats," it said.', [("Home Office", "We have the boats")]),
+    (
+        'Priti Patel visited Dover on Friday. "It will work," she said.',
+        [("Priti Patel", "It will work")],
+    ),
+    (
+        'Priti Patel met Darmanin. Boats left. "It will work," she said.',
+        [("Priti Patel", "It will work")],
+    ),
+    (
+        'The Home Office said it was ready. "We have the boats," it said.',
+        [("Home Office", "We have the boats")],
+    ),
     # a surname is the full name given earlier (or later, in a headline)
-    ('Boris Johnson wrote to Macron. "We are ready," Johnson said.', [("Boris Johnson", "We are ready")]),
-    ('Rishi Sunak visited Dover. "We will stop the boats," Mr Sunak said.', [("Rishi Sunak", "We will stop the boats")]),
+    (
+        'Boris Johnson wrote to Macron. "We are ready," Johnson said.',
+        [("Boris Johnson", "We are ready")],
+    ),
+    (
+        'Rishi Sunak visited Dover. "We will stop the boats," Mr Sunak said.',
+        [("Rishi Sunak", "We will stop the boats")],
+    ),
     # a title is its latest holder, or the person in the news
     (
         'Gerald Darmanin, the French interior minister, visited Calais. "We are ready," the minister said.',
@@ -187,7 +229,10 @@ RESOLVED = [
         'Max Blain, the prime minister\'s spokesman, met reporters. "We are ready," the spokesman said.',
         [("Max Blain", "We are ready")],
     ),
-    ('Dean Wallis was first on the scene. "It was pitch black," the skipper said.', [(None, "It was pitch black")]),
+    (
+        'Dean Wallis was first on the scene. "It was pitch black," the skipper said.',
+        [(None, "It was pitch black")],
+    ),
     # a quote alone in its paragraph carries on the speaker before it
     (
         '"We are ready," Johnson said.\n\n"We will begin next week."',
@@ -206,14 +251,19 @@ RESOLVED = [
             ("Hélène Marchetti", "Behind every number there is a name, and a family"),
         ],
     ),
-    # nobody to attribute to
+    ('"We are ready," Ursula von der Leyen said.', [("Ursula von der Leyen", "We are ready")]),
+    # nobody to attribute to; "he" with no one named before stays unknown, not the object
     ('"We are ready."', [(None, "We are ready")]),
     ('"We are ready," he said.', [(None, "We are ready")]),
+    ('Asked about Priti Patel, he said: "No comment."', [(None, "No comment")]),
+    ('French officials said the boat was "overloaded".', [(None, "overloaded")]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), RESOLVED)
-def test_pronouns_surnames_and_titles_resolve(text: str, expected: list[tuple[str | None, str]]) -> None:
+def test_pronouns_surnames_and_titles_resolve(
+    text: str, expected: list[tuple[str | None, str]]
+) -> None:
     check(text, expected)
 
 
@@ -225,7 +275,7 @@ ORGANISATIONS = [
     ('Downing Street said the plan was "working".', "Downing Street"),
     ('The Élysée said France would "never" accept this.', "Elysee Palace"),
     ('The Elysee Palace said France would "never" accept this.', "Elysee Palace"),
-    ("France's interior ministry said: \"Ten smugglers were arrested.\"", "Interior Ministry"),
+    ('France\'s interior ministry said: "Ten smugglers were arrested."', "Interior Ministry"),
     ('"Every death is a tragedy," said a spokesperson for the UNHCR.', "UNHCR"),
     ('The UN refugee agency said the deaths were "avoidable".', "UNHCR"),
     ('The IOM said: "At least 205 people have died."', "IOM"),
@@ -245,21 +295,45 @@ def test_organisations_speak(text: str, speaker: str) -> None:
 
 
 ROLES = [
-    ('British Prime Minister Boris Johnson said: "We are ready."', "Boris Johnson", "British Prime Minister"),
+    (
+        'British Prime Minister Boris Johnson said: "We are ready."',
+        "Boris Johnson",
+        "British Prime Minister",
+    ),
     ('Home Secretary Priti Patel said: "We are ready."', "Priti Patel", "Home Secretary"),
-    ('Gerald Darmanin, the French interior minister, said: "We are ready."', "Gerald Darmanin", "French interior minister"),
+    (
+        'Gerald Darmanin, the French interior minister, said: "We are ready."',
+        "Gerald Darmanin",
+        "French interior minister",
+    ),
     ('"We are ready," said Priti Patel, the home secretary.', "Priti Patel", "home secretary"),
     ('"We are ready," said skipper Dean Wallis, 52.', "Dean Wallis", "skipper"),
-    ('Speaking in Dover, the immigration minister, Robert Jenrick, said: "We are ready."', "Robert Jenrick", "immigration minister"),
-    ('French sea minister Hervé Berville spoke to reporters. "We are ready," he said.', "Hervé Berville", "French sea minister"),
-    ('Boris Johnson wrote to Macron. "We are ready," the prime minister said.', "Boris Johnson", None),
+    (
+        'Speaking in Dover, the immigration minister, Robert Jenrick, said: "We are ready."',
+        "Robert Jenrick",
+        "immigration minister",
+    ),
+    (
+        'French sea minister Hervé Berville spoke to reporters. "We are ready," he said.',
+        "Hervé Berville",
+        "French sea minister",
+    ),
+    (
+        'Boris Johnson wrote to Macron. "We are ready," the prime minister said.',
+        "Boris Johnson",
+        None,
+    ),
+    ('"We are ready," a government source said.', None, "government source"),
 ]
 
 
 @pytest.mark.parametrize(("text", "speaker", "role"), ROLES)
-def test_roles_from_titles_and_appositives(text: str, speaker: str, role: str | None) -> None:
+def test_roles_from_titles_and_appositives(
+    text: str, speaker: str | None, role: str | None
+) -> None:
     (quote,) = read(text)[1]
-    assert (quote.speaker, quote.role, quote.speaker_kind) == (speaker, role, "person")
+    kind = "person" if speaker else "unknown"
+    assert (quote.speaker, quote.role, quote.speaker_kind) == (speaker, role, kind)
 
 
 # --- paragraphs, unbalanced marks, evidence -----------------------------------------------
@@ -268,9 +342,14 @@ def test_roles_from_titles_and_appositives(text: str, speaker: str, role: str | 
 def test_a_quote_continued_over_paragraphs_is_one_quote() -> None:
     text = 'Patel said: "We are ready. We have the boats.\n\n"We will begin next week," she added.'
     doc, found = read(text)
-    assert [(q.speaker, q.text) for q in found] == [("Patel", "We are ready. We have the boats. We will begin next week")]
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Patel", "We are ready. We have the boats. We will begin next week")
+    ]
     (quote,) = found
-    assert doc.text[quote.start : quote.end] == 'We are ready. We have the boats.\n\n"We will begin next week'
+    assert (
+        doc.text[quote.start : quote.end]
+        == 'We are ready. We have the boats.\n\n"We will begin next week'
+    )
     assert quote.sentence.startswith("Patel said") and quote.sentence.endswith("she added.")
     assert not doc.warnings
 
@@ -285,6 +364,7 @@ def test_an_unclosed_quote_stops_at_its_paragraph_and_warns_once() -> None:
         'Johnson said: "We are ready to begin patrols.\n\n'
         "The rest of the article goes on about boats.\n\n"
         'Patel said: "Another unclosed quote.\n\n'
+        "Boats left.\n\n"
         '"A closed one," Darmanin said.'
     )
     doc, found = read(text)
@@ -298,7 +378,7 @@ def test_an_unclosed_quote_stops_at_its_paragraph_and_warns_once() -> None:
 
 def test_a_new_opening_mark_ends_an_unclosed_quote() -> None:
     doc, found = read('Johnson said: "We are ready. Patel said: "We are too."')
-    assert [q.text for q in found] == ["We are ready. Patel said:", "We are too"]
+    assert [q.text for q in found] == ["We are ready. Patel said", "We are too"]
     assert len(doc.warnings) == 1
 
 
@@ -309,6 +389,16 @@ def test_an_unclosed_quote_in_a_long_paragraph_is_capped() -> None:
     assert doc.warnings and doc.warnings[0].startswith("unbalanced quotation marks at offset ")
 
 
+@pytest.mark.timeout(60)
+def test_an_endless_sentence_of_quotes_is_read_in_linear_time() -> None:
+    # each of these took from 25 s to a minute when the work grew with the square of the length
+    text = '"We are ready," Boris Johnson said, ' * 3000 + "‘a " * 20000 + "the 'a " * 20000
+    doc, found = read(text)
+    assert len(found) == 3000 + 20000
+    assert found[0].speaker == "Boris Johnson" and found[2999].speaker == "Boris Johnson"
+    assert len(doc.warnings) == 1
+
+
 def test_a_stray_closing_mark_is_ignored() -> None:
     assert said("The boats” left. Patel said: “We are ready.”") == [("Patel", "We are ready")]
 
@@ -316,34 +406,44 @@ def test_a_stray_closing_mark_is_ignored() -> None:
 # --- dates ----------------------------------------------------------------------------------
 
 
-def fake_events(phrase: str, day: str):
+def fake_events(phrase: str, day: str) -> Callable[[Document], list[Event]]:
     """Stand-in for lib.dates.extract_events: one event wherever `phrase` occurs."""
 
     def extract_events(doc: Document) -> list[Event]:
-        events, at = [], doc.text.find(phrase)
+        events, at = [], doc.text.lower().find(phrase.lower())
         while at >= 0:
-            events.append(Event(**doc.provenance(at, at + len(phrase)), date=day, precision="day", phrase=phrase))
-            at = doc.text.find(phrase, at + 1)
+            events.append(
+                Event(
+                    **doc.provenance(at, at + len(phrase)), date=day, precision="day", phrase=phrase
+                )
+            )
+            at = doc.text.lower().find(phrase.lower(), at + 1)
         return events
 
     return extract_events
 
 
 DATES = [
-    ('Taking back migrants "would reduce the crossings", he said in a letter on Thursday.', "2021-11-25"),
+    (
+        'Boris Johnson wrote. Taking migrants back "would reduce crossings", he said in a letter on Thursday.',
+        "2021-11-25",
+    ),
     ('"We are ready," Johnson said on Thursday.', "2021-11-25"),
     ('Johnson said on Thursday: "We are ready."', "2021-11-25"),
     ('On Thursday, Johnson said: "We are ready."', "2021-11-25"),
-    ('"We will meet on Thursday," Johnson said.', None),  # the date is in the quote
-    ('"We are ready," Johnson said, adding that they would meet on Thursday.', None),  # another clause
+    # the date is in the quote, in another clause, or about something else
+    ('"We will meet on Thursday," Johnson said.', None),
+    ('"We are ready," Johnson said, adding that they would meet on Thursday.', None),
     ('Johnson will travel on Thursday to meet Macron, with what he called "a plan".', None),
 ]
 
 
 @pytest.mark.parametrize(("text", "day"), DATES)
-def test_a_quote_takes_the_date_of_its_attribution(monkeypatch: pytest.MonkeyPatch, text: str, day: str | None) -> None:
+def test_a_quote_takes_the_date_of_its_attribution(
+    monkeypatch: pytest.MonkeyPatch, text: str, day: str | None
+) -> None:
     monkeypatch.setattr(quotes_module, "_EXTRACT_EVENTS", fake_events("on Thursday", "2021-11-25"))
-    (quote,) = read(text)[1]
+    quote = read(text)[1][-1]
     assert quote.date == day
 
 
@@ -356,36 +456,54 @@ def test_without_lib_dates_quotes_have_no_date(monkeypatch: pytest.MonkeyPatch) 
 # --- the seed article ----------------------------------------------------------------------
 
 
+def seed_gold() -> dict:
+    """The seed's gold annotations (tests/gold/, or beside the article as the brief first had it)."""
+    path = next(
+        p
+        for p in (HERE / "gold" / f"{SEED}.json", HERE / "articles" / f"{SEED}.json")
+        if p.exists()
+    )
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+SEED_GOLD = seed_gold()
+
+
 @pytest.fixture(scope="module")
-def seed() -> tuple[dict, Document, list[Quote]]:
-    gold = json.loads((HERE / "articles" / f"{SEED}.json").read_text(encoding="utf-8"))
-    doc = build_document((HERE / "articles" / f"{SEED}.txt").read_text(encoding="utf-8"), article=SEED)
-    return gold, doc, extract_quotes(doc)
+def seed() -> tuple[Document, list[Quote]]:
+    doc = build_document(
+        (HERE / "articles" / f"{SEED}.txt").read_text(encoding="utf-8"), article=SEED
+    )
+    return doc, extract_quotes(doc)
 
 
-def matching(gold: dict, found: list[Quote]) -> list[Quote]:
-    return [q for q in found if score.quote_match(gold["text"], q.text)]
-
-
-@pytest.mark.parametrize("index", range(8))
-def test_seed_gold_quotes_are_found_with_their_speaker(seed: tuple[dict, Document, list[Quote]], index: int) -> None:
-    gold, _, found = seed
-    wanted = gold["quotes"][index]
-    hits = matching(wanted, found)
+@pytest.mark.parametrize("wanted", SEED_GOLD["quotes"], ids=lambda g: g["text"][:40])
+def test_seed_gold_quotes_are_found_with_their_speaker(
+    seed: tuple[Document, list[Quote]], wanted: dict
+) -> None:
+    # optional gold quotes (one-word scare quotes, partial quotes) are found too
+    hits = [q for q in seed[1] if score.quote_match(wanted["text"], q.text)]
     assert hits, f"not found: {wanted['text']!r}"
     keys = [score.norm(k) for k in wanted["speaker_keys"]]
-    assert any(k in score.norm(hits[0].speaker or "") for k in keys), (hits[0].speaker, wanted["speaker"])
+    assert any(k in score.norm(hits[0].speaker or "") for k in keys), (
+        hits[0].speaker,
+        wanted["speaker"],
+    )
 
 
-def test_seed_quotes_are_all_in_the_gold(seed: tuple[dict, Document, list[Quote]]) -> None:
-    gold, _, found = seed
-    stray = [q.text for q in found if not any(score.quote_match(g["text"], q.text) for g in gold["quotes"])]
+def test_seed_quotes_are_all_in_the_gold(seed: tuple[Document, list[Quote]]) -> None:
+    found = seed[1]
+    stray = [
+        q.text
+        for q in found
+        if not any(score.quote_match(g["text"], q.text) for g in SEED_GOLD["quotes"])
+    ]
     assert stray == []
-    assert len(found) == len(gold["quotes"])
+    assert len(found) == len(SEED_GOLD["quotes"])
 
 
-def test_seed_roles_and_kinds(seed: tuple[dict, Document, list[Quote]]) -> None:
-    _, doc, found = seed
+def test_seed_roles_and_kinds(seed: tuple[Document, list[Quote]]) -> None:
+    doc, found = seed
     assert {(q.speaker, q.role, q.speaker_kind) for q in found} == {
         ("Boris Johnson", "British Prime Minister", "person"),
         ("Priti Patel", "Home Secretary", "person"),
@@ -396,7 +514,9 @@ def test_seed_roles_and_kinds(seed: tuple[dict, Document, list[Quote]]) -> None:
 
 def test_seed_letter_is_dated_by_lib_dates() -> None:
     dates = pytest.importorskip("lib.dates")
-    doc = build_document((HERE / "articles" / f"{SEED}.txt").read_text(encoding="utf-8"), article=SEED)
+    doc = build_document(
+        (HERE / "articles" / f"{SEED}.txt").read_text(encoding="utf-8"), article=SEED
+    )
     doc.reference_date, doc.reference_source = dates.infer_reference_date(doc)
     letter = next(q for q in extract_quotes(doc) if q.text.startswith("would significantly"))
     assert letter.date == "2021-11-25"  # "he said in a letter sent to Macron on Thursday evening"
@@ -412,7 +532,10 @@ FRAGMENTS = [
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=60).map("".join) | st.text(max_size=300))
+@given(
+    st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=60).map("".join)
+    | st.text(max_size=300)
+)
 def test_quotes_never_raise_and_point_at_their_words(text: str) -> None:
     doc = build_document(text, article="prop")
     for q in extract_quotes(doc):
