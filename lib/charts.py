@@ -269,8 +269,9 @@ def timeline_points(
         }))  # fmt: skip
     columns = ["kind", "fact_date", "label", "evidence", "sentence", "article", "title",
                "start", "end", "own", "x", "y"]  # fmt: skip
-    if not frames:
-        return pd.DataFrame({c: [] for c in columns})
+    if not frames:  # typed, so `.dt` works on an empty selection too
+        empty = pd.DataFrame({c: [] for c in columns})
+        return empty.astype({"fact_date": "datetime64[ns]", "x": "datetime64[ns]"})
     points = pd.concat(frames, ignore_index=True)
     points["title"] = [titles.get(a, a) for a in points["article"]]
     order = {k: i for i, k in enumerate(KIND_ORDER)}

@@ -1,12 +1,18 @@
-"""Official context charts (arrivals by year and month, deaths by source) with article figures marked on them."""
+"""Official context charts (arrivals by year and month, deaths by source) with article figures marked on them.
+
+Article text that reaches a hover label (the evidence of a marked figure) is HTML
+escaped here, as in lib/charts.py: plotly renders hover text as HTML.
+"""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 # Okabe & Ito (2008), the colour-blind-safe palette; black is kept for article markers.
 OKABE_ITO: dict[str, str] = {
@@ -29,6 +35,11 @@ ARTICLE_MARKER = {
     "line": {"width": 1, "color": "white"},
 }
 ARTICLE_TRACE = "Article figures"
+# Legends go beneath the plot: beside it they take half the width of the centred page.
+_LEGEND_BELOW: dict[str, Any] = {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0}
+ARRIVALS_OVERLAY = "Home Office monthly arrivals"  # + " (final)" / " (provisional)"
+MARKER_COLUMNS = ("article", "figure", "evidence", "x", "y")
+_DAY_MS = 86_400_000
 
 _QUALIFIER_WORDS = {
     "at_least": "at least ", "more_than": "more than ", "about": "about ", "fewer_than": "fewer than ", "up_to": "up to ",
@@ -49,7 +60,8 @@ def arrivals_by_year_chart(
         if rows.empty:
             continue
         labels = [
-            f"{p:,}" + (" (provisional)" if status == "provisional" else "") for p in rows["people"]
+            f"{p:,}" + ("<br>provisional" if status == "provisional" else "")
+            for p in rows["people"]
         ]
         fig.add_trace(
             go.Bar(
@@ -58,6 +70,8 @@ def arrivals_by_year_chart(
                 y=rows["people"].astype(int).tolist(),
                 text=labels,
                 textposition="outside",
+                constraintext="none",  # "41,472 / provisional" keeps its size above a narrow bar
+                cliponaxis=False,
                 marker={
                     "color": OKABE_ITO["blue"],
                     "opacity": opacity,
@@ -79,7 +93,8 @@ def arrivals_by_year_chart(
         xaxis={"title": {"text": "Year"}, "dtick": 1},
         yaxis={"title": {"text": "People detected arriving"}},
         barmode="overlay",
-        legend={"title": {"text": "Hatched: provisional, may be revised"}},
+        legend=_legend("Hatched: provisional, may be revised"),
+        margin={"r": 40},
     )
     return fig
 
@@ -102,7 +117,7 @@ def monthly_arrivals_chart(
     if not cumulative:
         fig.add_trace(
             go.Scatter(
-                name="Home Office, per month",
+                name=f"Home Office, per month ({status_label(months['status'])})",
                 x=starts.tolist(),
                 y=months["people"].astype(int).tolist(),
                 mode="lines+markers",
@@ -126,12 +141,13 @@ def monthly_arrivals_chart(
             ).tolist()
             fig.add_trace(
                 go.Scatter(
-                    name=f"{year}, cumulative",
+                    name=f"{year}, cumulative ({status_label(rows['status'])})",
                     x=ends,
                     y=rows["people"].astype(int).cumsum().tolist(),
                     mode="lines+markers",
                     line={"color": OKABE_ITO[SERIES_COLOURS[i % len(SERIES_COLOURS)]]},
-                    hovertemplate="to end %{x|%b %Y}: %{y:,} people<extra></extra>",
+                    customdata=rows[["status", "source_url"]].astype(str).to_numpy(),
+                    hovertemplate="to end %{x|%b %Y}: %{y:,} people (%{customdata[0]})<br>%{customdata[1]}<extra></extra>",
                 )
             )
         points = _article_points(
@@ -142,6 +158,7 @@ def monthly_arrivals_chart(
         fig.add_trace(points)
     fig.update_layout(
         title="People arriving in the UK by small boat, by month",
+        legend=_legend(""),
         xaxis={"title": {"text": "Month"}},
         yaxis={"title": {"text": y_title}},
     )
@@ -198,13 +215,16 @@ def deaths_by_year_chart(
         xaxis={"title": {"text": "Year"}, "dtick": 1},
         yaxis={"title": {"text": "Deaths (minimum counts)"}},
         barmode="group",
-        legend={
-            "title": {
-                "text": "Counted by (all counts are minimums; hatched: partial year or low confidence)"
-            }
-        },
+        legend=_legend(
+            "Counted by (all counts are minimums; hatched: partial year or low confidence)"
+        ),
+        height=520,
     )
     return fig
+
+
+def _legend(title: str) -> dict[str, Any]:
+    return {**_LEGEND_BELOW, "title": {"text": title, "side": "top"}}
 
 
 def _reported_day(_period: str, row: dict[str, Any]) -> pd.Timestamp | None:
@@ -218,10 +238,14 @@ def _article_points(
     wanted: Callable[[str], bool],
     place: Callable[[str, dict[str, Any]], Any],
 ) -> go.Scatter | None:
-    """The article figures of `metric` whose period `wanted` accepts, as one marker trace, or None."""
+    """The article figures of `metric` whose period `wanted` accepts, as one marker trace, or None.
+
+    Each marker's `customdata` is (article, figure in words, evidence), unescaped, so
+    `chart_markers` can list what a chart shows; the hover label is the escaped form.
+    """
     if figures is None or figures.empty or "metric" not in figures:
         return None
-    xs, ys, labels = [], [], []
+    xs, ys, labels, data = [], [], [], []
     for row in figures.to_dict("records"):
         period = row.get("period")
         if (
@@ -239,10 +263,13 @@ def _article_points(
         if x is None:
             continue
         qualifier = _QUALIFIER_WORDS.get(str(row.get("qualifier") or "exact"), "")
+        words = f"{qualifier}{int(row['value']):,} {metric}, {period}"
+        evidence = str(row.get("evidence") or "")
         xs.append(x)
         ys.append(int(row["value"]))
+        data.append([str(row["article"]), words, evidence])
         labels.append(
-            f"{row['article']}: {qualifier}{int(row['value']):,}<br>“{row.get('evidence') or ''}”"
+            f"{html.escape(str(row['article']))}: {html.escape(words)}<br>“{html.escape(evidence)}”"
         )
     if not xs:
         return None
@@ -252,6 +279,94 @@ def _article_points(
         y=ys,
         mode="markers",
         marker=ARTICLE_MARKER,
+        customdata=data,
         hovertext=labels,
         hoverinfo="text",
     )
+
+
+def status_label(statuses: pd.Series) -> str:
+    """A series' status in words, from its rows: "final", "provisional" or "final and provisional"."""
+    found = [s for s in ("final", "provisional") if s in set(statuses.astype(str))]
+    return " and ".join(found) or "status unknown"
+
+
+def chart_markers(fig: go.Figure) -> pd.DataFrame:
+    """The article figures a context chart marks: columns article, figure, evidence, x, y.
+
+    Read back from the chart's marker trace, so a table beneath the chart lists exactly
+    what it shows (for readers who cannot see the chart).
+    """
+    rows = []
+    for trace in fig.data:
+        if trace.name != ARTICLE_TRACE:
+            continue
+        for x, y, (article, words, evidence) in zip(
+            trace.x, trace.y, trace.customdata, strict=True
+        ):
+            rows.append({"article": article, "figure": words, "evidence": evidence, "x": x, "y": y})
+    return pd.DataFrame(rows, columns=list(MARKER_COLUMNS))
+
+
+def timeline_with_arrivals(timeline: go.Figure, arrivals_by_month: pd.DataFrame) -> go.Figure:
+    """The timeline on top and official monthly arrivals beneath it, as bars on the same date axis.
+
+    Args:
+        timeline: from `lib.charts.build_timeline`; its traces and axes are kept as they are.
+        arrivals_by_month: the months to show (rows of `Reference.arrivals_by_month`),
+            usually those of `lib.context_tables.months_in_window`.
+
+    Each bar spans its month; its legend entry and hover say final or provisional
+    (provisional bars are hatched and lighter), and the hover names the source. Bars carry no `customdata`, so
+    clicking one selects no fact on the timeline. No months: the timeline unchanged.
+    """
+    if arrivals_by_month.empty:
+        return timeline
+    base = timeline.layout
+    fig = make_subplots(
+        rows=2, cols=1, shared_xaxes=True, row_heights=[0.66, 0.34], vertical_spacing=0.08
+    )
+    fig.add_traces(list(timeline.data), rows=1, cols=1)
+    months = arrivals_by_month.sort_values("month")
+    for status, opacity, pattern in (("final", 0.85, ""), ("provisional", 0.5, "/")):
+        rows = months[months["status"].astype(str) == status]
+        if rows.empty:
+            continue
+        starts = pd.to_datetime(rows["month"].astype(str) + "-01")
+        days = starts.dt.days_in_month.astype("float64")  # int32: days in ms overflow it
+        people = rows["people"].astype(int).tolist()
+        fig.add_trace(
+            go.Bar(
+                name=f"{ARRIVALS_OVERLAY} ({status})",
+                x=(starts + pd.to_timedelta(days / 2, unit="D")).tolist(),
+                y=people,
+                width=(days * _DAY_MS * 0.9).tolist(),
+                marker={
+                    "color": OKABE_ITO["blue"],
+                    "opacity": opacity,
+                    "pattern": {"shape": pattern},
+                },
+                hovertext=[
+                    f"{start:%b %Y}: {n:,} people arrived by small boat ({status})<br>"
+                    f"Home Office · {html.escape(str(url))}"
+                    for start, n, url in zip(starts, people, rows["source_url"], strict=True)
+                ],
+                hoverinfo="text",
+            ),
+            row=2,
+            col=1,
+        )
+    fig.update_layout(
+        height=(base.height or 420) + 240,
+        margin=base.margin,
+        hoverlabel=base.hoverlabel,
+        legend={"orientation": "h", "y": -0.14},
+        bargap=0.05,
+    )
+    fig.update_yaxes(base.yaxis.to_plotly_json(), row=1, col=1)
+    fig.update_xaxes(type="date", rangeselector=base.xaxis.rangeselector, row=1, col=1)
+    fig.update_xaxes(type="date", title=base.xaxis.title, row=2, col=1)
+    fig.update_yaxes(
+        title={"text": "Arrivals per month"}, rangemode="tozero", fixedrange=True, row=2, col=1
+    )
+    return fig

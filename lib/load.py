@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -326,9 +327,11 @@ def _write_snapshot(snapshot: Path, corpus: Corpus) -> None:
 
 def load_upload(name: str, data: bytes, *, published: date | None = None, max_bytes: int | None = None) -> Corpus:
     """One uploaded article (never written to disk) -> a Corpus; `problems` says why it was refused."""
-    base = Path(name).name  # an uploaded name can never point outside the session
+    # an uploaded name can never point anywhere: keep its last component, whichever the
+    # separator ("../../x.txt", "C:\\evil\\x.txt"), and never "." or ".."
+    base = re.split(r"[\\/]", name)[-1].strip()
     article = base[:-4] if base.lower().endswith(".txt") else base
-    article = "".join(c if c.isprintable() else "_" for c in article).strip() or "upload"
+    article = "".join(c if c.isprintable() else "_" for c in article).strip(" .") or "upload"
     sidecar = json.dumps({"published": published.isoformat()}).encode() if published else None
     if not base.lower().endswith(".txt"):
         result = ArticleResult(ArticleInfo(article=article, path=f"upload:{base}"),

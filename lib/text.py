@@ -124,7 +124,12 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
 
 # --- noise, sections and sentences --------------------------------------------------------
 
-_TAG = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|</?[A-Za-z][^<>]{0,500}?>", re.S | re.I)
+# HTML left in pasted text: comments, the doctype, whole <head>, <script>, <style>, <nav>
+# and <noscript> blocks (none is article text), and every other tag on its own.
+_TAG = re.compile(
+    r"<!--.*?-->|<![A-Za-z][^>]{0,200}>|<(head|script|style|nav|noscript|template)\b[^>]*>.*?</\1\s*>|</?[A-Za-z][^<>]{0,500}?>",
+    re.S | re.I,
+)
 _ENTITY = re.compile(r"&(?:[a-z]{2,8}|#\d{2,6}|#x[0-9a-f]{2,5});", re.I)
 _HTML_PAGE = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
 

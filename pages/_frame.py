@@ -6,6 +6,8 @@ Not a page: app.py lists the pages it routes to, and this file is not among them
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from lib.reference import Reference, load_reference
+
 
 def current_view():
     """The `lib.filters.View` that app.py stored for this run.
@@ -20,3 +22,13 @@ def current_view():
         PagesManager.uses_pages_directory = False
         st.rerun()
     return st.session_state["_view"]
+
+
+@st.cache_data(show_spinner=False)
+def official_reference() -> Reference:
+    """The official figures of data/reference/, read and validated once (they are static).
+
+    Raises `lib.reference.ReferenceError` naming the file, line and column of a bad row;
+    the pages show it and go on without the official context.
+    """
+    return load_reference()

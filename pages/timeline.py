@@ -1,11 +1,19 @@
-"""Timeline: every dated fact on a date axis, coloured by kind; click a point to read its source."""
+"""Timeline: every dated fact on a date axis, coloured by kind, official monthly arrivals beneath; click a point to read its source."""
 
 import pandas as pd
 import streamlit as st
 
+import lib.reference
 from lib.charts import build_timeline, points_from_selection, timeline_points
-from lib.reader import escape_text, sentence_html
-from pages._frame import current_view
+from lib.context_charts import timeline_with_arrivals
+from lib.context_tables import (
+    monthly_arrivals_summary,
+    months_in_window,
+    source_links,
+    timeline_window,
+)
+from lib.reader import escape_markdown, escape_text, sentence_html
+from pages._frame import current_view, official_reference
 
 view = current_view()
 selected = view.selected
@@ -26,8 +34,34 @@ else:
         + ", ".join(f"{n} {kind}" for kind, n in counts.items())
         + ". Hollow dots come from “Read more” headlines of other articles."
     )
+overlay = st.toggle(
+    "Home Office monthly arrivals (provisional/final)",
+    value=True,
+    key="overlay_arrivals",
+    help="Official monthly arrivals by small boat as bars beneath the facts, on the same dates: "
+    "those of the date filter, else those of the facts shown.",
+)
+figure = build_timeline(points)
+if overlay:
+    try:
+        months = months_in_window(
+            official_reference().arrivals_by_month,
+            *timeline_window(points["fact_date"], view.state.date_from, view.state.date_to),
+        )
+    except lib.reference.ReferenceError as error:
+        st.error(f"The official figures could not be read: {escape_markdown(str(error))}")
+    else:
+        figure = timeline_with_arrivals(figure, months)
+        if months.empty:
+            st.caption("The reference holds no Home Office monthly figures for these dates.")
+        else:
+            st.caption(
+                escape_markdown(monthly_arrivals_summary(months))
+                + " Each bar is a whole month, even where the dates cut it. Source: "
+                + source_links(months["source_url"])
+            )
 event = st.plotly_chart(
-    build_timeline(points),
+    figure,
     on_select="rerun",
     selection_mode=("points", "box"),
     key="timeline_chart",

@@ -137,7 +137,7 @@ def make_corpus() -> Corpus:
     ]  # fmt: skip
     claims = [
         _fact("a2", "claim", "three times the total for 2020", line=1, claim_type="ratio",
-              subject="crossings this year", compared_with="total for 2020", factor=3.0, period="2021",
+              subject="crossings this year", compared_with="2020 total", factor=3.0, period="2021",
               value=25700, metric="crossings"),
     ]  # fmt: skip
     tables = {

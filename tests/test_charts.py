@@ -136,6 +136,12 @@ def test_timeline_points_every_dated_fact_on_kind_lanes():
     assert ((points["x"] - points["fact_date"]).abs() <= pd.Timedelta(hours=8)).all()
 
 
+def test_no_dated_facts_still_gives_date_columns():
+    points = timeline_points({"figures": make_corpus().figures.iloc[0:0]})
+    assert points.empty
+    assert points["fact_date"].dt.date.tolist() == [] and points["x"].dtype.kind == "M"
+
+
 def test_many_facts_of_one_day_pack_into_a_grid():
     places = pd.concat([make_corpus().places] * 10, ignore_index=True)
     places["fact_date"] = pd.Timestamp("2021-11-25")

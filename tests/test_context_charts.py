@@ -1,4 +1,4 @@
-"""The official-context charts, tested as data: traces, points, axis titles, markers and colours."""
+"""The official-context charts, tested as data: traces, points, axis titles, markers, colours and the timeline overlay."""
 
 from __future__ import annotations
 
@@ -8,12 +8,17 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from lib.charts import build_timeline, timeline_points
 from lib.context_charts import (
     ARTICLE_TRACE,
+    MARKER_COLUMNS,
     OKABE_ITO,
     arrivals_by_year_chart,
+    chart_markers,
     deaths_by_year_chart,
     monthly_arrivals_chart,
+    status_label,
+    timeline_with_arrivals,
 )
 from lib.reference import load_reference
 from lib.schema import COLUMNS
@@ -88,7 +93,7 @@ def test_monthly_line(reference):
         reference.arrivals_by_month, _figures({"period": "2022-08", "value": 8631})
     )
     traces = _traces(fig)
-    line = traces["Home Office, per month"]
+    line = traces["Home Office, per month (final)"]
     assert len(line["x"]) == 24 and line["mode"] == "lines+markers"
     assert pd.Timestamp(traces[ARTICLE_TRACE]["x"][0]) == pd.Timestamp("2022-08-01")
     assert fig.to_dict()["layout"]["yaxis"]["title"]["text"] == "People detected arriving per month"
@@ -98,9 +103,13 @@ def test_monthly_line(reference):
 def test_cumulative_monthly_places_year_to_date_figures_on_their_day(reference):
     fig = monthly_arrivals_chart(reference.arrivals_by_month, _figures({}), cumulative=True)
     traces = _traces(fig)
-    assert [n for n in traces if n != ARTICLE_TRACE] == ["2021, cumulative", "2022, cumulative"]
-    assert list(traces["2021, cumulative"]["y"])[-1] == 28526
-    assert list(traces["2021, cumulative"]["y"])[9:11] == [19785, 26756]
+    assert [n for n in traces if n != ARTICLE_TRACE] == [
+        "2021, cumulative (final)",
+        "2022, cumulative (final)",
+    ]
+    assert list(traces["2021, cumulative (final)"]["y"])[-1] == 28526
+    assert list(traces["2021, cumulative (final)"]["y"])[9:11] == [19785, 26756]
+    assert "(%{customdata[0]})" in traces["2021, cumulative (final)"]["hovertemplate"]
     marker = traces[ARTICLE_TRACE]
     assert pd.Timestamp(marker["x"][0]) == pd.Timestamp("2021-11-25") and list(marker["y"]) == [
         25700
@@ -152,3 +161,86 @@ def test_no_figures_means_no_marker_trace(reference):
         deaths_by_year_chart(reference.deaths_by_year, None),
     ):
         assert ARTICLE_TRACE not in _traces(fig)
+
+
+def test_marker_hover_is_escaped_and_the_markers_read_back(reference):
+    figures = _figures({"evidence": "<b>more</b> than 25,700", "article": "a<1>"})
+    fig = arrivals_by_year_chart(reference.arrivals_by_year, figures)
+    hover = _traces(fig)[ARTICLE_TRACE]["hovertext"][0]
+    assert "<b>more" not in hover and "&lt;b&gt;more&lt;/b&gt;" in hover and "a&lt;1&gt;" in hover
+    markers = chart_markers(fig)
+    assert tuple(markers.columns) == MARKER_COLUMNS
+    assert markers.to_dict("records") == [
+        {"article": "a<1>", "figure": "more than 25,700 crossings, 2021",
+         "evidence": "<b>more</b> than 25,700", "x": 2021, "y": 25700}
+    ]  # fmt: skip
+    assert chart_markers(deaths_by_year_chart(reference.deaths_by_year, figures)).empty
+
+
+@pytest.mark.parametrize(
+    ("statuses", "words"),
+    [
+        (["final", "final"], "final"),
+        (["provisional"], "provisional"),
+        (["provisional", "final"], "final and provisional"),
+        ([], "status unknown"),
+    ],
+)
+def test_status_label(statuses, words):
+    assert status_label(pd.Series(statuses, dtype="string")) == words
+
+
+def _timeline() -> go.Figure:
+    events = _figures({}).assign(kind="event")  # any table with the provenance columns
+    points = timeline_points({"events": events})
+    return build_timeline(points)
+
+
+def _months(reference, *months: str, status: str | None = None) -> pd.DataFrame:
+    rows = reference.arrivals_by_month[reference.arrivals_by_month["month"].isin(months)]
+    return rows.assign(status=status) if status else rows
+
+
+def test_timeline_overlay_puts_monthly_bars_beneath_the_facts(reference):
+    fig = timeline_with_arrivals(_timeline(), _months(reference, "2021-10", "2021-11"))
+    data = fig.to_dict()["data"]
+    layout = fig.to_dict()["layout"]
+    bars = [t for t in data if t["type"] == "bar"]
+    assert [t["name"] for t in bars] == ["Home Office monthly arrivals (final)"]
+    (bar,) = bars
+    assert list(bar["y"]) == [2701, 6971]
+    assert [pd.Timestamp(x).strftime("%Y-%m") for x in bar["x"]] == ["2021-10", "2021-11"]
+    assert all(w > 25 * 86_400_000 for w in bar["width"])  # about a month wide each
+    assert bar["yaxis"] == "y2" and "customdata" not in bar  # a click on a bar picks no fact
+    assert "Oct 2021: 2,701 people arrived by small boat (final)" in bar["hovertext"][0]
+    facts = [t for t in data if t["type"] != "bar"]
+    assert facts and all(t.get("yaxis", "y") == "y" for t in facts)
+    assert all("customdata" in t for t in facts)
+    assert layout["yaxis2"]["title"]["text"] == "Arrivals per month"
+    assert layout["xaxis2"]["title"]["text"] == "Date the fact is about"
+    assert layout["yaxis"]["title"]["text"] == "Kind of fact"
+    assert "rangeselector" in layout["xaxis"]
+    assert layout["height"] > _timeline().to_dict()["layout"]["height"]
+
+
+def test_provisional_months_are_hatched_and_named(reference):
+    fig = timeline_with_arrivals(
+        _timeline(), _months(reference, "2022-11", "2022-12", status="provisional")
+    )
+    (bar,) = [t for t in fig.to_dict()["data"] if t["type"] == "bar"]
+    assert bar["name"] == "Home Office monthly arrivals (provisional)"
+    assert bar["marker"]["pattern"]["shape"] == "/"
+    assert "(provisional)" in bar["hovertext"][0]
+
+
+def test_no_months_leaves_the_timeline_as_it_is(reference):
+    timeline = _timeline()
+    empty = reference.arrivals_by_month.iloc[0:0]
+    assert timeline_with_arrivals(timeline, empty) is timeline
+
+
+def test_overlay_colours_are_okabe_ito(reference):
+    fig = timeline_with_arrivals(_timeline(), _months(reference, "2021-11"))
+    bars = [t for t in fig.to_dict()["data"] if t["type"] == "bar"]
+    assert {t["marker"]["color"] for t in bars} <= set(OKABE_ITO.values())
+    fig.to_json()

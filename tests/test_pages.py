@@ -7,9 +7,11 @@ cannot see (the map, chart clicks, downloads, the browser URL) is left to the br
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from conftest import make_corpus
@@ -69,6 +71,27 @@ def _quote_speakers(at: AppTest) -> list[str]:
 
 def _metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
+
+
+def _chart(at: AppTest, key: str) -> dict:
+    """The plotly figure (as a dict) of the chart with widget key `key`."""
+    for chart in at.get("plotly_chart"):
+        if chart.proto.id.endswith(f"-{key}"):
+            return json.loads(chart.proto.spec)
+    raise AssertionError(f"no chart with key {key!r}")
+
+
+def _trace_names(at: AppTest, key: str) -> list[str]:
+    return [t.get("name") for t in _chart(at, key)["data"]]
+
+
+def _claims(at: AppTest) -> pd.DataFrame:
+    """The claims table (key `claims_table`): AppTest shows no dataframe keys, so found by its columns."""
+    return next(d.value for d in at.dataframe if {"status", "arithmetic"} <= set(d.value.columns))
+
+
+def _captions(at: AppTest) -> str:
+    return "\n".join(c.value.replace("\\", "") for c in at.main.caption)
 
 
 @pytest.mark.usefixtures("fake_corpus")
@@ -170,6 +193,122 @@ def test_figures_page_checks_the_breakdown():
     assert "Official context" in [s.value for s in at.subheader]
     at.multiselect(key="article").set_value(["a2"]).run()
     assert not any("17 + 7 + 3" in m.value for m in at.markdown)
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_figures_page_shows_the_official_series_with_the_article_figures():
+    at = _app("pages/figures.py")
+    yearly = {t["name"]: t for t in _chart(at, "official_yearly")["data"]}
+    assert {"Home Office, final", "Home Office, provisional", "Article figures"} <= set(yearly)
+    assert "provisional" in yearly["Home Office, provisional"]["text"][0]
+    assert (yearly["Article figures"]["x"], yearly["Article figures"]["y"]) == ([2021], [25700])
+    assert "2021, cumulative (final)" in _trace_names(at, "official_monthly")
+    deaths = _chart(at, "official_deaths")
+    assert "minimums" in deaths["layout"]["legend"]["title"]["text"]
+    assert "UK Home Office" in _trace_names(at, "official_deaths")
+    captions = _captions(at)
+    assert "41,472 in 2025 (provisional)" in captions  # the text beneath the yearly chart
+    assert "All counts are minimums, and each body counts something different" in captions
+    assert "French maritime prefecture: French SAR zone" in captions
+    assert (
+        "more than 25,700 crossings, 2021 (“More than 25,700”, Crossings reach a record)"
+        in captions
+    )
+    assert (
+        "No article figure in the selection fits this chart." in captions
+    )  # deaths: no yearly toll
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_claims_table_checks_every_own_figure_and_claim():
+    at = _app("pages/figures.py")
+    claims = _claims(at).set_index("evidence")
+    assert list(claims.columns[:2]) == ["status", "checked"]
+    assert len(claims) == 6  # the "Read more" headline's figure is left out
+    assert set(claims["status"]) == {"consistent"}
+    ratio = claims.loc["three times the total for 2020"]
+    assert ratio["checked"] == "claim" and ratio["article"] == "Crossings reach a record"
+    assert "3 × 8,466 (all of 2020, final) = 25,398" in ratio["arithmetic"]
+    assert "guernseypress.com" in ratio["source"]
+    assert "6 checked: 6 consistent, 0 inconsistent, 0 cannot be checked." in [
+        m.value for m in at.markdown
+    ]
+    assert any("**cannot be checked**" in m.value for m in at.markdown)  # the legend
+    differ = next(m.value for m in at.markdown if m.value.startswith("- Deaths"))
+    assert "minimum" in differ and "revised to 27" in differ
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_read_more_toggle_adds_the_headline_figure():
+    at = _app("pages/figures.py")
+    at.toggle(key="claims_read_more").set_value(True).run()
+    claims = _claims(at)
+    assert len(claims) == 7
+    assert claims["note"].str.contains("from a 'Read more' headline").sum() == 1
+
+
+@pytest.mark.usefixtures("fake_corpus")
+@pytest.mark.parametrize(
+    ("widget", "value", "evidence"),
+    [
+        ("article", ["a1"], {"At least 27", "Seventeen men", "seven women", "three minors"}),
+        ("from", date(2021, 11, 26), {"More than 25,700", "three times the total for 2020"}),
+        ("place", ["Calais"], {"At least 27", "Seventeen men", "seven women", "three minors"}),
+        ("speaker", ["Emmanuel Macron"], set()),
+    ],
+)
+def test_filters_apply_to_the_claims_and_the_markers(widget, value, evidence):
+    at = _app("pages/figures.py")
+    element = at.date_input(key=widget) if widget == "from" else at.multiselect(key=widget)
+    element.set_value(value).run()
+    assert not at.exception
+    assert set(_claims(at)["evidence"]) == evidence
+    marked = "Article figures" in _trace_names(at, "official_yearly")
+    assert marked == ("More than 25,700" in evidence)
+    if not evidence:
+        assert "No article figure or claim to check in the current selection." in [
+            m.value for m in at.markdown
+        ]
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_monthly_chart_per_month_or_cumulative():
+    at = _app("pages/figures.py")
+    assert at.radio(key="official_monthly_view").value == "Cumulative since 1 January"
+    at.radio(key="official_monthly_view").set_value("Per month").run()
+    names = _trace_names(at, "official_monthly")
+    assert names == ["Home Office, per month (final)"]  # a figure for a whole year has no month
+
+
+def _bars(at: AppTest) -> list[dict]:
+    return [t for t in _chart(at, "timeline_chart")["data"] if t.get("type") == "bar"]
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_timeline_overlays_monthly_arrivals_within_the_dates():
+    at = _app("pages/timeline.py")
+    assert at.toggle(key="overlay_arrivals").value is True
+    (bars,) = _bars(at)
+    assert bars["name"] == "Home Office monthly arrivals (final)" and bars["y"] == [6971]
+    assert "Nov 2021 (final): 6,971 people" in _captions(at)
+    at.date_input(key="from").set_value(date(2021, 10, 1)).run()
+    at.date_input(key="to").set_value(date(2021, 12, 31)).run()
+    assert _bars(at)[0]["y"] == [2701, 6971, 1770]
+    assert len(at.dataframe[0].value) == 16  # the facts are still filtered as before
+    at.date_input(key="from").set_value(date(2023, 1, 1)).run()
+    at.date_input(key="to").set_value(date(2023, 12, 31)).run()
+    assert not at.exception and _bars(at) == []
+    assert "no Home Office monthly figures for these dates" in _captions(at)
+    assert at.dataframe[0].value.empty
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_timeline_overlay_can_be_turned_off():
+    at = _app("pages/timeline.py")
+    at.toggle(key="overlay_arrivals").set_value(False).run()
+    assert _bars(at) == []
+    assert set(_trace_names(at, "timeline_chart")) == {"figure", "event", "place", "quote", "claim"}
+    assert "Home Office monthly arrivals" not in _captions(at)
 
 
 @pytest.mark.usefixtures("fake_corpus")
@@ -291,6 +430,16 @@ def test_seed_overview_and_url():
     assert _metric(at, "Deaths reported") == "27"
     at = _app("pages/quotes.py", speaker="Boris Johnson")
     assert set(_quote_speakers(at)) == {"Boris Johnson"}
+
+
+@pytest.mark.usefixtures("seeds")
+def test_seed_claims_are_checked_against_the_official_figures():
+    at = _app("pages/figures.py")
+    claims = _claims(at).set_index("evidence")
+    assert claims.loc["three times the total for the whole of 2020", "status"] == "consistent"
+    assert claims.loc["More than 25,700 people", "status"] == "consistent"
+    assert set(claims["status"]) <= {"consistent", "inconsistent", "cannot be checked"}
+    assert "Article figures" in _trace_names(at, "official_yearly")
 
 
 @pytest.mark.usefixtures("seeds")
