@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lib.figures import parse_number
+from lib.figures import METRIC_PATTERN, metric_of, parse_number
 from lib.patterns import words_pattern
-from lib.resources import METRIC_WORDS, TENS, UNITS
+from lib.resources import TENS, UNITS
 from lib.schema import Claim
 from lib.text import Document
 
@@ -302,16 +302,15 @@ def _target_after(
 # Cheap triggers: the full patterns run only inside sentences that hold one, since
 # scanning every position with a pattern that opens on optional words is slow.
 def _trigger(*words: str) -> re.Pattern[str]:
-    return re.compile(words_pattern(words))
+    return re.compile(r"\b(?:" + words_pattern(words) + ")")
 
 
 _RATIO_TRIGGER = _trigger("times", "twice", "double", "treble", "triple", "quadruple", "half", "halved")
 _PERCENT_TRIGGER = re.compile(r"%|per\s?cent")
 _RECORD_TRIGGER = _trigger("record")
 _SUPERLATIVE_TRIGGER = _trigger("deadliest", "worst", "highest", "largest", "biggest", "busiest", "lowest", "most ")
-_MILESTONE_TRIGGER = _trigger(
-    "pass", "surpass", "exceed", "top", "broke", "break", "hit", "reach", "went", "gone", "cross", " mark"
-)
+# a milestone is a round number of thousands: "passed the 10,000 mark", "topped 28,500"
+_MILESTONE_TRIGGER = re.compile(r"\d,\d{3}|\d{5,}|\bthousand|\bmillion")
 
 
 def _sentences_with(doc: Document, trigger: re.Pattern[str]) -> Iterator[tuple[int, int]]:
@@ -319,12 +318,14 @@ def _sentences_with(doc: Document, trigger: re.Pattern[str]) -> Iterator[tuple[i
     lower = doc.cache.get("lower")
     if lower is None:
         lower = doc.cache["lower"] = doc.clean.lower()
-    last = -1
-    for t in trigger.finditer(lower):
+    pos = 0
+    while (t := trigger.search(lower, pos)) is not None:
         s = doc.sentence_at(t.start())
-        if s is not None and s.start != last:
-            last = s.start
-            yield s.start, s.end
+        if s is None:
+            pos = t.end()
+            continue
+        yield s.start, s.end
+        pos = max(s.end, t.end())
 
 
 def _ratios(doc: Document) -> Iterator[_Found]:
@@ -495,31 +496,18 @@ def _compared_with(doc: Document, target: tuple[int, int], period: str | None) -
     return f"{previous} total" if previous else "previous year"
 
 
-def _metric_pattern() -> re.Pattern[str]:
-    groups = []
-    for metric, words in METRIC_WORDS.items():
-        body = "|".join(
-            sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
-        )
-        groups.append(rf"(?P<{metric}>\b(?:{body})\b)")
-    return re.compile("|".join(groups), re.I)
-
-
-_METRIC = _metric_pattern()
-
-
 def _nearest_metric(
     doc: Document, s_start: int, s_end: int, excluded: list[tuple[int, int]]
 ) -> str | None:
     """The metric whose words sit nearest the claim words in its sentence, outside them."""
     start, end = excluded[0]
     best: tuple[int, str] | None = None
-    for m in _METRIC.finditer(doc.clean, s_start, s_end):
-        if not _outside(m.start(), m.end(), excluded) or m.lastgroup is None:
+    for m in METRIC_PATTERN.finditer(doc.clean, s_start, s_end):
+        if not _outside(m.start(), m.end(), excluded):
             continue
         distance = start - m.end() if m.end() <= start else m.start() - end
         if best is None or distance < best[0]:
-            best = (distance, m.lastgroup)
+            best = (distance, metric_of(m))
     return best[1] if best else None
 
 

@@ -60,15 +60,19 @@ _DATE_PHRASE = re.compile(
 )
 # Every date phrase starts with one of these words (or a digit). Trying the big pattern
 # only where one stands is equivalent to scanning every position, and several times faster.
+_CORE_WORDS = """monday tuesday wednesday thursday friday saturday sunday jan january feb february mar march
+    apr april may jun june jul july aug august sep sept september oct october nov november dec december
+    yesterday today tonight tomorrow overnight""".split()
+_PREFIX_WORDS = """on next last this late early by until since from the in during throughout for before after of so
+    earlier later at mid a day two three four five six""".split()
+# Date phrases start with a date word or a digit, or with a short lead-in ("so far this
+# year", "in early August") that a date word follows within a few words. Trying the big
+# pattern only at such starts is equivalent to scanning every position, and much faster.
 _STARTER = re.compile(
-    r"(?=[A-Za-z0-9])\b(?:(?:"
-    + words_pattern(
-        """on next last this late early by until since from the in during throughout for before after of so
-        earlier later at mid a day yesterday today tonight tomorrow overnight two three four five six
-        monday tuesday wednesday thursday friday saturday sunday jan january feb february mar march apr april
-        may jun june jul july aug august sep sept september oct october nov november dec december""".split()
-    )
-    + r")(?![a-z])|\d)",
+    r"(?=[A-Za-z0-9])\b(?:(?:" + words_pattern(_CORE_WORDS) + r")(?![a-z])|\d"
+    r"|(?:" + words_pattern(_PREFIX_WORDS) + r")(?![a-z])"
+    r"(?=(?:[\s,]+[\w'-]+){0,4}?[\s,-]+(?:" + words_pattern(_CORE_WORDS + ["day", "days", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night"])
+    + r"|\d)))",
     re.I,
 )
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from lib.dates import extract_events
-from lib.patterns import words_pattern
+from lib.patterns import trie_pattern, words_pattern
 from lib.resources import COLLECTIVES, GROUP_NOUNS, METRIC_WORDS, QUALIFIERS, SCALES, TENS, UNITS
 from lib.schema import Figure
 from lib.text import Document
@@ -86,15 +86,19 @@ _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[–—]\s|\s-\s|\b(?:but|while|wherea
     r"|\b(?:after|before|since)\b(?!\s+(?:\d|the\s+\w+\s+of\s+\d))", re.I)
 
 
-def _metric_pattern() -> re.Pattern[str]:
-    alternatives = []
-    for metric, words in METRIC_WORDS.items():
-        body = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
-        alternatives.append(rf"(?P<{metric}>\b(?:{body})\b)")
-    return re.compile("|".join(alternatives), re.I)
+# Every metric word in one trie pattern; the metric of a match is looked up by its words.
+_METRIC_OF: dict[str, str] = {word: metric for metric, words in METRIC_WORDS.items() for word in words}
+METRIC_PATTERN = re.compile(
+    r"\b(?:" + trie_pattern([r"\s+" if c == " " else re.escape(c) for c in w] for w in _METRIC_OF) + r")\b",
+    re.I,
+)
 
 
-_METRIC = _metric_pattern()
+def metric_of(match: re.Match[str]) -> str:
+    """The metric a METRIC_PATTERN match speaks of: "drowned" -> deaths, "on board" -> on_board."""
+    return _METRIC_OF[" ".join(match.group().lower().split())]
+
+
 _GROUP_AFTER = re.compile(rf"\s+(?:were|was|are)\s+(?:all\s+|also\s+)?({_GROUP})\b", re.I)
 _PREVENTED = re.compile(r"\s+(?:\w+\s+){0,3}?from\s+(?:making|crossing|reaching|attempting|leaving|setting|trying)\b", re.I)
 # Sentences about other migration statistics: their counts are not Channel crossings.
@@ -181,15 +185,15 @@ def _nearest_metric(doc: Document, start: int, end: int, s_start: int, s_end: in
             # "five people – three men, a woman and a girl – were crushed to death"
             after = _CLAUSE_BREAK.search(text, brk.end(), s_end)
             right_limit = after.start() if after else s_end
-    m = _METRIC.search(text, end, right_limit)
+    m = METRIC_PATTERN.search(text, end, right_limit)
     if m and m.start() - end <= 160:
-        return m.lastgroup
+        return metric_of(m)
     left_limit = s_start
     for b in _CLAUSE_BREAK.finditer(text, s_start, start):
         left_limit = b.end()
     best = None
-    for m in _METRIC.finditer(text, max(left_limit, start - 120), start):
-        best = m.lastgroup
+    for m in METRIC_PATTERN.finditer(text, max(left_limit, start - 120), start):
+        best = metric_of(m)
     return best
 
 
@@ -329,16 +333,16 @@ def extract_figures(doc: Document) -> list[Figure]:
             head = text[max(s_start, start - 40) : start]
             before_verb = _ADJACENT_BEFORE.search(head)
             if before_verb:
-                mm = _METRIC.search(before_verb.group())
-                metric = mm.lastgroup if mm else None
+                mm = METRIC_PATTERN.search(before_verb.group())
+                metric = metric_of(mm) if mm else None
                 if metric is None and re.search(r"carr", before_verb.group(), re.I):
                     metric = "on_board"
                 if metric is None and re.search(r"toll|bodies|deaths|lives", before_verb.group(), re.I):
                     metric = "deaths"
         if metric is None and m.group("tail"):
             # "14 of the dead were minors", "2,000 of those who arrived were minors"
-            in_tail = _METRIC.search(m.group("tail"))
-            metric = in_tail.lastgroup if in_tail else None
+            in_tail = METRIC_PATTERN.search(m.group("tail"))
+            metric = metric_of(in_tail) if in_tail else None
         if metric is None:
             metric = _nearest_metric(doc, start, end, s_start, s_end)
             if metric and _OTHER_TOPIC.search(text, s_start, s_end):
@@ -400,7 +404,7 @@ def _table_figures(doc: Document) -> list[Figure]:
             header_end = line.end()
             continue
         header = _TABLE_HEADER.match(text) if "\t" in text else None
-        words = _METRIC.search(header.group("header")) if header else None
-        metric = words.lastgroup if words else None
+        words = METRIC_PATTERN.search(header.group("header")) if header else None
+        metric = metric_of(words) if words else None
         header_end = line.end() if metric else -2
     return found
