@@ -21,6 +21,10 @@ def current_view():
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+    if "_view" not in st.session_state:
+        # Several first visits at once: another session turned the flag off while this
+        # one was already running the page on its own. Rerun: app.py runs first now.
+        st.rerun()
     return st.session_state["_view"]
 
 
