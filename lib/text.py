@@ -100,8 +100,23 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     warnings: list[str] = []
     if not data:
         raise ArticleError("empty file (0 bytes)")
-    if b"\x00" in data:
-        raise ArticleError(f"binary file: contains NUL bytes (first at byte {data.index(0)})")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = data.decode("utf-16").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError as e:
+            raise ArticleError(f"starts with a UTF-16 byte-order mark but is not UTF-16 ({e.reason})") from e
+        if not text.strip():
+            raise ArticleError("no text: the file holds only whitespace")
+        return text, "utf-16", ["UTF-16 text; decoded as UTF-16"]
+    nuls = data.count(0)
+    if nuls:
+        # A few stray NUL bytes in text (a bad copy, a broken editor) are read as spaces,
+        # keeping every offset; many of them, or early ones, mean a binary file.
+        if nuls > max(3, len(data) // 1000) or data.find(0) < 64:
+            raise ArticleError(f"binary file: contains NUL bytes (first at byte {data.index(0)})")
+        first = data.index(0)
+        data = data.replace(b"\x00", b" ")
+        warnings.append(f"{nuls} NUL byte(s) (first at byte {first}) read as spaces")
     encoding = "utf-8"
     try:
         text = data.decode("utf-8-sig")

@@ -184,20 +184,29 @@ def catalogue() -> list[Entry]:
             data=b"  \n\t\r\n \r\n\n   ",
         ),
         Entry("binary_png.txt", ERROR, (r"^binary file",), data=PNG_HEADER + bytes(range(256)) * 8),
-        Entry(
-            "nul_bytes.txt",
-            ERROR,
-            (r"^binary file: contains NUL bytes \(first at byte \d+\)$",),
-            data=sky[:cut].encode() + b"\x00\x00\x00" + sky[cut:].encode(),
-        ),
+        Entry("nul_bytes_many.txt", ERROR, (r"^binary file: contains NUL bytes",), data=sky.encode().replace(b" ", b"\x00")),
         Entry(
             "too_large_50mb.txt",
             ERROR,
             (r"^too large: [\d,]+ bytes, over the 5,242,880-byte limit$",),
             big=True,
         ),
-        # Files repaired, each with the warning that says so. In cp1252, é ’ “ ” are the
-        # single bytes E9 92 93 94, none of them valid UTF-8.
+        # Files repaired, each with the warning that says so.
+        Entry(
+            "nul_bytes.txt",
+            WARNING,
+            (r"^3 NUL byte\(s\) \(first at byte \d+\) read as spaces$",),
+            data=sky[:cut].encode() + b"\x00\x00\x00" + sky[cut:].encode(),
+            text=sky[:cut] + "   " + sky[cut:],
+        ),
+        Entry(
+            "utf16.txt",
+            WARNING,
+            (r"^UTF-16 text; decoded as UTF-16$",),
+            data=source_text("305_independent_explainer").encode("utf-16"),
+            text=source_text("305_independent_explainer"),
+        ),
+        # In cp1252, é ’ “ ” are the single bytes E9 92 93 94, none of them valid UTF-8.
         Entry("cp1252.txt", WARNING, (_NOT_UTF8,), data=aljazeera.encode("cp1252"), text=aljazeera),
         Entry("latin1.txt", WARNING, (_NOT_UTF8,), data=sky.encode("latin-1"), text=sky),
         _utf8(

@@ -14,12 +14,14 @@ from lib.text import ArticleError, build_document, decode
         (b"Four died.\rTwo survived.", "Four died.\nTwo survived.", "utf-8"),
         ("Préfecture said “four”".encode("cp1252"), "Préfecture said “four”", "cp1252"),
         ("Équihen-Plage".encode("latin-1"), "Équihen-Plage", "cp1252"),
+        ("Four died off Calais.\r\n".encode("utf-16"), "Four died off Calais.\n", "utf-16"),
+        (b"A" * 100 + b"\x00" + b"B" * 100, "A" * 100 + " " + "B" * 100, "utf-8"),  # a stray NUL: a space
     ],
 )
 def test_decode(data: bytes, text: str, encoding: str) -> None:
     decoded, used, warnings = decode(data)
     assert (decoded, used) == (text, encoding)
-    assert bool(warnings) == (encoding != "utf-8")
+    assert bool(warnings) == (encoding != "utf-8" or "\x00" in data.decode("latin-1"))
 
 
 @pytest.mark.parametrize(
