@@ -4,8 +4,9 @@ Usage:
     python -m lib.extract seeds/*.txt > facts.jsonl
 
 One `article` line per file, then its facts. A file that cannot be used, or that needed
-repair (not UTF-8, a bad sidecar, no date at all), gets one line on stderr naming the
-file and the reason; the other files are still printed, and the exit status is 1.
+repair (not UTF-8, a bad sidecar, no date at all), or that repeats an article already
+printed, gets one line on stderr naming the file and the reason; the other files are
+still printed, and the exit status is 1.
 Facts from a "Read more:" headline belong to another article and are left out unless
 `--with-read-more` is given (they then carry "section": "read_more").
 """
@@ -13,6 +14,7 @@ Facts from a "Read more:" headline belong to another article and are left out un
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections.abc import Sequence
@@ -37,12 +39,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     status = 0
     out = sys.stdout
+    seen: dict[str, str] = {}  # decoded text's hash -> the first article with it
     for path in args.files:
         result = process_file(path, max_bytes=limit)
         if result.error:
             print(f"{path}: {result.error}", file=sys.stderr)
             status = 1
             continue
+        # the same article twice (even resaved with CRLF, a BOM or as cp1252) is printed once
+        content = hashlib.sha256(result.text.encode("utf-8", "surrogatepass")).hexdigest()
+        if content in seen:
+            print(f"{path}: same content as {seen[content]!r}; skipped so nothing is counted twice", file=sys.stderr)
+            status = 1
+            continue
+        seen[content] = result.info.article
         for warning in result.warnings:
             print(f"{path}: {warning}", file=sys.stderr)
             status = 1

@@ -23,7 +23,7 @@ BIG_BYTES = 50 * MB
 GOOD = "good"  # loaded, no problem reported
 WARNING = "warning"  # loaded, with one problem row (and one stderr line) per reason
 ERROR = "error"  # not loaded: one problem row (and one stderr line) saying why
-# A repeat: printed by the command, which reads files one by one; skipped by the loader.
+# A repeat of an article already read: reported and skipped by the command and the loader.
 DUPLICATE = "duplicate"
 
 PNG_HEADER = (
@@ -246,7 +246,7 @@ def catalogue() -> list[Entry]:
             twin_sidecar=live_meta,
         ),
         _utf8("Réfugiés à Calais 2021.txt", GOOD, source_text("203_translated_french")),
-        # The same article twice: the command prints both, the loader keeps the first.
+        # The same article twice: the command and the loader keep the first and report the second.
         _utf8("duplicate_1.txt", GOOD, court),
         _utf8(
             "duplicate_2.txt",

@@ -64,7 +64,7 @@ def test_bad_file_reported_and_others_still_printed(
     if sidecar is not None:
         (tmp_path / (bad.stem + ".meta.json")).write_bytes(sidecar)
     good = tmp_path / "good.txt"
-    good.write_text(GOOD, encoding="utf-8")
+    good.write_text(GOOD.replace("Four", "Five"), encoding="utf-8")  # another article, not a duplicate
     done = run(bad, good)
     assert done.returncode == 1
     errors = [line for line in done.stderr.splitlines() if line.strip()]
@@ -84,6 +84,15 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "over the 5,000-byte limit" in done.stderr
     assert [r["article"] for r in records(done.stdout) if r["kind"] == "article"] == [SEED.stem]
+
+
+def test_a_duplicate_is_reported_and_not_printed_twice(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(GOOD.replace("\n", "\r\n").encode("utf-8"))  # same article, CRLF
+    done = run(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"{tmp_path / 'b.txt'}: same content as 'a'; skipped so nothing is counted twice"
+    assert [r["article"] for r in records(done.stdout) if r["kind"] == "article"] == ["a"]
 
 
 def test_missing_file_is_reported(tmp_path: Path) -> None:
