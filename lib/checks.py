@@ -90,44 +90,156 @@ def check_facts(
     Returns:
         a DataFrame with the columns of `CHECK_COLUMNS`, in article and text order.
     """
-    dates = _reference_dates(articles)
-    rows: list[dict[str, Any]] = []
-    by_sentence = _figures_by_sentence(figures)
-    for kind, table in (("figure", figures), ("claim", claims)):
-        for fact in table.to_dict("records"):
-            fact = {k: _none(v) for k, v in fact.items()}
-            ref_date = dates.get(fact["article"])
-            if kind == "figure":
-                result = _check_figure(fact, ref_date, reference)
-            else:
-                linked = by_sentence.get((fact["article"], fact.get("sentence_start")), [])
-                result = _check_claim(fact, linked, ref_date, reference)
-            note = result.note
-            if fact.get("own") is False or fact.get("section") == "read_more":
-                note = _join("from a 'Read more' headline: another article's figure", note)
-            rows.append(
-                {
-                    "article": fact["article"],
-                    "kind": kind,
-                    "evidence": fact.get("evidence") or "",
-                    "sentence": fact.get("sentence") or "",
-                    "start": fact["start"],
-                    "end": fact["end"],
-                    "status": result.status,
-                    "arithmetic": result.arithmetic,
-                    "reference_source": result.reference_source,
-                    "note": note,
-                }
-            )
-    checks = pd.DataFrame.from_records(rows, columns=list(CHECK_COLUMNS))
-    checks = checks.astype(CHECK_COLUMNS)
+    ref = _Ref(reference)
+    return sort_checks(
+        pd.concat(
+            [
+                check_figures(figures, articles, reference, _ref=ref),
+                check_claims(claims, figures, articles, reference, _ref=ref),
+            ],
+            ignore_index=True,
+        )
+    )
+
+
+def sort_checks(checks: pd.DataFrame) -> pd.DataFrame:
+    """Checks in the order `check_facts` gives them: by article, then place in the text (figure before claim)."""
     return checks.sort_values(["article", "start", "kind"], ignore_index=True)
+
+
+def check_figures(
+    figures: pd.DataFrame, articles: pd.DataFrame, reference: Reference, *, _ref: _Ref | None = None
+) -> pd.DataFrame:
+    """The figure rows of `check_facts`, one per row of `figures` and in its order (so they line up with it)."""
+    ref = _ref or _Ref(reference)
+    dates = _reference_dates(articles)
+    memo: dict[tuple[Any, ...], _Result] = {}
+    rows = []
+    for fact in _facts(figures, _FIGURE_FIELDS):
+        ref_date = dates.get(fact["article"])
+        # the check reads only these fields: facts alike share one result
+        key = (fact["metric"], fact["period"], fact["value"], fact["qualifier"], fact["group"], ref_date)
+        result = memo.get(key)
+        if result is None:
+            result = memo[key] = _check_figure(fact, ref_date, ref)
+        rows.append(_check_row(fact, "figure", result))
+    return _check_frame(rows)
+
+
+def check_claims(
+    claims: pd.DataFrame,
+    figures: pd.DataFrame,
+    articles: pd.DataFrame,
+    reference: Reference,
+    *,
+    _ref: _Ref | None = None,
+) -> pd.DataFrame:
+    """The claim rows of `check_facts`, one per row of `claims` and in its order.
+
+    `figures` are those a claim may take its metric and qualifier from: the figures of
+    its sentence ("More than 25,700 people ..., three times ...").
+    """
+    ref = _ref or _Ref(reference)
+    dates = _reference_dates(articles)
+    if len(claims) and len(figures) and "sentence_start" in figures and "sentence_start" in claims:
+        sentences = claims[["article", "sentence_start"]].drop_duplicates()
+        figures = figures.merge(sentences, on=["article", "sentence_start"], how="inner")
+    by_sentence = _figures_by_sentence(figures)
+    rows = []
+    for fact in _facts(claims, None):
+        ref_date = dates.get(fact["article"])
+        linked = by_sentence.get((fact["article"], fact.get("sentence_start")), [])
+        result = _check_claim(fact, linked, ref_date, ref)
+        rows.append(_check_row(fact, "claim", result))
+    return _check_frame(rows)
+
+
+def claim_links(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Which figures a claim may take its qualifier from: columns claim, figure (row positions in each table).
+
+    A claim's check depends on the figures passed with it; this says which, so a check
+    made once for a whole corpus can be reused for a part of it when they are all there.
+    """
+    left = claims[["article", "sentence_start"]].reset_index(drop=True).reset_index(names="claim")
+    right = figures[["article", "sentence_start"]].reset_index(drop=True).reset_index(names="figure")
+    links = left.merge(right, on=["article", "sentence_start"], how="inner")
+    return links[["claim", "figure"]].astype("int64").reset_index(drop=True)
+
+
+_FIGURE_FIELDS = (
+    "article", "start", "end", "evidence", "sentence", "sentence_start", "section", "own",
+    "metric", "value", "qualifier", "group", "period",
+)  # fmt: skip
+
+
+def _facts(table: pd.DataFrame, fields: tuple[str, ...] | None) -> list[dict[str, Any]]:
+    """The rows as dicts with pandas' missing values as None (only `fields`, if given, and those present)."""
+    names = list(table.columns) if fields is None else list(fields)
+    columns = [
+        _values(table[name]) if name in table.columns else [None] * len(table) for name in names
+    ]  # a column the table lacks reads as missing, as with `dict.get`
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def _values(column: pd.Series) -> list[Any]:
+    """A column as Python values, pandas' missing values (NA, NaN, NaT) as None."""
+    values = column.astype(object)
+    return values.where(values.notna(), None).tolist()
+
+
+def _check_row(fact: dict[str, Any], kind: str, result: _Result) -> dict[str, Any]:
+    note = result.note
+    if fact.get("own") is False or fact.get("section") == "read_more":
+        note = _join("from a 'Read more' headline: another article's figure", note)
+    return {
+        "article": fact["article"],
+        "kind": kind,
+        "evidence": fact.get("evidence") or "",
+        "sentence": fact.get("sentence") or "",
+        "start": fact["start"],
+        "end": fact["end"],
+        "status": result.status,
+        "arithmetic": result.arithmetic,
+        "reference_source": result.reference_source,
+        "note": note,
+    }
+
+
+def _check_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    columns = {name: [row[name] for row in rows] for name in CHECK_COLUMNS}
+    return pd.DataFrame(columns, columns=list(CHECK_COLUMNS)).astype(CHECK_COLUMNS)
+
+
+class _Ref:
+    """The reference with its rows indexed by year and month, looked up many times per call.
+
+    The tables are a few dozen rows: a dict lookup instead of a DataFrame filter per
+    figure is what makes checking a large corpus fast. Other attributes are the
+    Reference's own.
+    """
+
+    def __init__(self, reference: Reference) -> None:
+        self.reference = reference
+        self.years: dict[int, dict[str, Any]] = {
+            int(r["year"]): r for r in reference.arrivals_by_year.to_dict("records")
+        }
+        self.months: dict[str, dict[str, Any]] = {
+            str(r["month"]): r for r in reference.arrivals_by_month.to_dict("records")
+        }
+        self.deaths: dict[int, list[dict[str, Any]]] = {}
+        for r in reference.deaths_by_year.to_dict("records"):
+            self.deaths.setdefault(int(r["year"]), []).append(r)
+        self.reports: list[dict[str, Any]] = reference.sinking_reports.to_dict("records")
+        self.memo: dict[tuple[Any, ...], Any] = {}  # checks already made, by what they read
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.reference, name)
 
 
 # --- figures ---------------------------------------------------------------------------
 
 
-def _check_figure(fact: dict[str, Any], ref_date: date | None, reference: Reference) -> _Result:
+def _check_figure(fact: dict[str, Any], ref_date: date | None, reference: _Ref) -> _Result:
     metric, period = fact.get("metric"), fact.get("period")
     if metric == "crossings":
         return _check_arrivals(
@@ -150,7 +262,7 @@ def _check_figure(fact: dict[str, Any], ref_date: date | None, reference: Refere
 
 
 def _check_arrivals(
-    value: int, qualifier: str, period: str | None, ref_date: date | None, reference: Reference
+    value: int, qualifier: str, period: str | None, ref_date: date | None, reference: _Ref
 ) -> _Result:
     shown = _shown(value, qualifier)
     if not period:
@@ -158,17 +270,16 @@ def _check_arrivals(
             UNCHECKABLE,
             f"{shown}: the figure gives no period, so there is no total to set it against",
         )
-    months = reference.arrivals_by_month
     if len(period) >= 7:
         month = period[:7]
-        row = months[months["month"] == month]
-        if row.empty:
+        row = reference.months.get(month)
+        if row is None:
             return _Result(
                 UNCHECKABLE,
                 f"{shown} on {period}: no daily series, and no monthly figure for {month}",
             )
-        total = int(row["people"].iloc[0])
-        source = str(row["source_url"].iloc[0])
+        total = int(row["people"])
+        source = str(row["source_url"])
         label = _month_label(month)
         if len(period) == 10:
             if _fits(value, qualifier, 0, total, ARRIVALS_TOLERANCE):
@@ -187,13 +298,13 @@ def _check_arrivals(
             _status(ok), f"{shown} in {label} vs {_n(total)} (monthly total, ±3%)", source
         )
     year = int(period[:4])
-    row = reference.arrivals_by_year[reference.arrivals_by_year["year"] == year]
-    if row.empty:
+    found = reference.years.get(year)
+    if found is None:
         return _Result(
             UNCHECKABLE, f"{shown} in {year}: no published total for {year} in the reference"
         )
-    total, status = int(row["people"].iloc[0]), str(row["status"].iloc[0])
-    source = str(row["source_url"].iloc[0])
+    total, status = int(found["people"]), str(found["status"])
+    source = str(found["source_url"])
     note = f"{year} is provisional and may be revised" if status == "provisional" else ""
     if ref_date is None:
         return _Result(
@@ -230,25 +341,23 @@ def _check_arrivals(
 
 
 def _year_to_date(
-    reference: Reference, year: int, ref_date: date
+    reference: _Ref, year: int, ref_date: date
 ) -> tuple[int, int, str, list[str]]:
     """(lower, upper, arithmetic, sources) for the count from 1 January to `ref_date`.
 
     Lower: the months before ref_date's month; upper: those plus ref_date's month, never
     above the full-year total. Without monthly figures for the year: (0, full year).
     """
-    years = reference.arrivals_by_year
-    total = int(years.loc[years["year"] == year, "people"].iloc[0])
-    months = reference.arrivals_by_month
-    in_year = months[months["year"] == year].set_index("month")
+    total = int(reference.years[year]["people"])
+    months = reference.months  # "YYYY-MM" -> row; a month of `year` starts with it
     current = f"{year}-{ref_date.month:02d}"
-    if current not in in_year.index:
+    if current not in months:
         return 0, total, "", []
     before = [f"{year}-{m:02d}" for m in range(1, ref_date.month)]
-    if any(m not in in_year.index for m in before):
+    if any(m not in months for m in before):
         return 0, total, "", []
-    low = int(in_year.loc[before, "people"].sum()) if before else 0
-    this_month = int(in_year.loc[current, "people"])
+    low = sum(int(months[m]["people"]) for m in before)
+    this_month = int(months[current]["people"])
     high = min(low + this_month, total)
     label = _MONTH_ABBR[ref_date.month - 1]
     if before:
@@ -263,7 +372,7 @@ def _year_to_date(
         low,
         high,
         text,
-        list(dict.fromkeys(in_year.loc[[*before, current], "source_url"].astype(str))),
+        list(dict.fromkeys(str(months[m]["source_url"]) for m in [*before, current])),
     )
 
 
@@ -289,9 +398,9 @@ _SINKING_FIELD = {
 
 
 def _check_sinking(
-    fact: dict[str, Any], how: str, ref_date: date | None, reference: Reference
+    fact: dict[str, Any], how: str, ref_date: date | None, reference: _Ref
 ) -> _Result:
-    reports = reference.sinking_reports.to_dict("records")
+    reports = reference.reports
     metric, value = fact["metric"], fact["value"]
     qualifier, group = fact.get("qualifier") or "exact", fact.get("group")
     shown = _shown(value, qualifier) + (f" {group}" if group else "")
@@ -377,10 +486,10 @@ def _check_sinking_group(
 
 
 def _check_deaths_year(
-    value: int, qualifier: str, year: int, ref_date: date | None, reference: Reference
+    value: int, qualifier: str, year: int, ref_date: date | None, reference: _Ref
 ) -> _Result:
     shown = _shown(value, qualifier)
-    rows = reference.deaths_by_year[reference.deaths_by_year["year"] == year].to_dict("records")
+    rows = reference.deaths.get(year, [])
     if not rows:
         return _Result(
             UNCHECKABLE, f"{shown} deaths in {year}: no count for {year} in the reference"
@@ -432,7 +541,7 @@ def _count_label(row: dict[str, Any]) -> str:
 
 
 def _check_claim(
-    fact: dict[str, Any], linked: list[dict[str, Any]], ref_date: date | None, reference: Reference
+    fact: dict[str, Any], linked: list[dict[str, Any]], ref_date: date | None, reference: _Ref
 ) -> _Result:
     claim_type = fact.get("claim_type")
     metric = fact.get("metric")
@@ -445,6 +554,26 @@ def _check_claim(
         r"(?:more\s+than|over)\b", str(fact.get("evidence") or ""), re.I
     ):
         qualifier = "more_than"
+    # from here on the check reads only these: claims alike share one result
+    key = (claim_type, metric, value, qualifier, ref_date,
+           *(fact.get(f) for f in ("factor", "compared_with", "period", "subject")))  # fmt: skip
+    result = reference.memo.get(key)
+    if result is None:
+        result = reference.memo[key] = _dispatch_claim(
+            fact, claim_type, metric, value, qualifier, ref_date, reference
+        )
+    return result
+
+
+def _dispatch_claim(
+    fact: dict[str, Any],
+    claim_type: str | None,
+    metric: str | None,
+    value: int | None,
+    qualifier: str,
+    ref_date: date | None,
+    reference: _Ref,
+) -> _Result:
     if claim_type in ("ratio", "change"):
         return _check_ratio(fact, metric, value, qualifier, ref_date, reference)
     if claim_type == "milestone":
@@ -457,21 +586,16 @@ def _check_claim(
 
 
 def _count_for(
-    period: str | None, ref_date: date | None, reference: Reference
+    period: str | None, ref_date: date | None, reference: _Ref
 ) -> tuple[int, int, str, list[str]] | None:
     """The reference's count of crossings for `period` as known at `ref_date`: (low, high, wording, sources)."""
     if not period or len(period) != 4 or ref_date is None:
         return None
     year = int(period)
-    years = reference.arrivals_by_year
-    row = years[years["year"] == year]
-    if row.empty or year > ref_date.year:
+    row = reference.years.get(year)
+    if row is None or year > ref_date.year:
         return None
-    total, status, source = (
-        int(row["people"].iloc[0]),
-        str(row["status"].iloc[0]),
-        str(row["source_url"].iloc[0]),
-    )
+    total, status, source = int(row["people"]), str(row["status"]), str(row["source_url"])
     if year < ref_date.year:
         return total, total, f"{_n(total)} (all of {year}, {status})", [source]
     low, high, text, sources = _year_to_date(reference, year, ref_date)
@@ -485,7 +609,7 @@ def _check_ratio(
     value: int | None,
     qualifier: str,
     ref_date: date | None,
-    reference: Reference,
+    reference: _Ref,
 ) -> _Result:
     factor, compared = fact.get("factor"), fact.get("compared_with") or ""
     if metric not in ("crossings", None) or factor is None:
@@ -493,7 +617,6 @@ def _check_ratio(
             UNCHECKABLE,
             f"ratio of {metric or 'an unnamed count'}: only crossings have a series to divide by",
         )
-    years = reference.arrivals_by_year
     m = re.fullmatch(r"(\d{4}) (total|same period)", compared)
     if not m:
         return _Result(
@@ -501,31 +624,33 @@ def _check_ratio(
             f"compared with {compared or 'nothing named'}: not a year the reference has a total for",
         )
     base_year = int(m.group(1))
-    row = years[years["year"] == base_year]
-    if row.empty or (ref_date is not None and base_year >= ref_date.year and m.group(2) == "total"):
+    row = reference.years.get(base_year)
+    if row is None or (
+        ref_date is not None and base_year >= ref_date.year and m.group(2) == "total"
+    ):
         return _Result(
             UNCHECKABLE, f"no complete published total for {base_year} at the article's date"
         )
-    sources = [str(row["source_url"].iloc[0])]
+    sources = [str(row["source_url"])]
     base_note = ""
     if m.group(2) == "total":
-        base = int(row["people"].iloc[0])
-        base_text = f"{_n(base)} (all of {base_year}, {row['status'].iloc[0]})"
-        base_note = str(_none(row["note"].iloc[0]) or "")
+        base = int(row["people"])
+        base_text = f"{_n(base)} (all of {base_year}, {row['status']})"
+        base_note = str(_none(row["note"]) or "")
     else:
         if ref_date is None:
             return _Result(
                 UNCHECKABLE, "same period of another year, but the article has no reference date"
             )
         span = [f"{base_year}-{mm:02d}" for mm in range(1, ref_date.month + 1)]
-        months = reference.arrivals_by_month.set_index("month")
-        if any(s not in months.index for s in span):
+        months = reference.months
+        if any(s not in months for s in span):
             return _Result(
                 UNCHECKABLE, f"same period of {base_year}: no monthly series for {base_year}"
             )
-        base = int(months.loc[span, "people"].sum())
+        base = sum(int(months[s]["people"]) for s in span)
         base_text = f"{_n(base)} (Jan–{_MONTH_ABBR[ref_date.month - 1]} {base_year}, monthly sum)"
-        sources += list(dict.fromkeys(months.loc[span, "source_url"].astype(str)))
+        sources += list(dict.fromkeys(str(months[s]["source_url"]) for s in span))
     if value is not None:
         low = high = float(value)
         count_text, origin = _shown(value, qualifier), "the article's own figure"
@@ -570,7 +695,7 @@ def _check_ratio(
 
 
 def _check_milestone(
-    fact: dict[str, Any], metric: str | None, ref_date: date | None, reference: Reference
+    fact: dict[str, Any], metric: str | None, ref_date: date | None, reference: _Ref
 ) -> _Result:
     mark = fact.get("value")
     if mark is None or metric not in ("crossings", None):
@@ -611,7 +736,7 @@ def _check_record(
     value: int | None,
     qualifier: str,
     ref_date: date | None,
-    reference: Reference,
+    reference: _Ref,
 ) -> _Result:
     if fact.get("compared_with") == "single day" or fact.get("subject") in ("day", "week"):
         return _Result(
@@ -623,11 +748,11 @@ def _check_record(
     if not period or len(period) != 4:
         return _Result(UNCHECKABLE, "a record with no year: nothing to compare")
     year = int(period)
-    years = reference.arrivals_by_year
-    earlier = years[years["year"] < year]
-    if earlier.empty:
+    years = list(reference.years.values())  # in the reference's order
+    earlier = [r for r in years if r["year"] < year]
+    if not earlier:
         return _Result(UNCHECKABLE, f"no earlier year than {year} in the reference")
-    best = earlier.loc[earlier["people"].idxmax()]
+    best = max(earlier, key=lambda r: r["people"])  # the first of equals, as idxmax
     best_text = f"the previous highest, {int(best['year'])}: {_n(int(best['people']))}"
     if value is not None:
         low, high = (
@@ -645,11 +770,12 @@ def _check_record(
             count[2],
             [str(best["source_url"]), *count[3]],
         )
-    later = years[(years["year"] > year) & (years["people"] > max(low, float(best["people"])))]
+    later = [
+        r for r in years if r["year"] > year and r["people"] > max(low, float(best["people"]))
+    ]
+    overtaken = ", ".join(f"{int(r['year'])}: {_n(int(r['people']))}" for r in later)
     note = ("taken to count crossings; " if metric is None else "") + (
-        f"later overtaken: {', '.join(f'{int(y)}: {_n(int(p))}' for y, p in zip(later['year'], later['people'], strict=True))}"
-        if not later.empty
-        else ""
+        f"later overtaken: {overtaken}" if later else ""
     )
     if low > best["people"]:
         return _Result(
@@ -670,8 +796,16 @@ def _check_record(
     )
 
 
-def _deaths_record(period: str | None, reference: Reference) -> _Result:
+def _deaths_record(period: str | None, reference: _Ref) -> _Result:
     """A record year of deaths, body by body: each body's count is compared only with its own earlier years."""
+    key = ("deaths record", period)
+    if key not in reference.memo:
+        reference.memo[key] = _deaths_record_of(period, reference)
+    result: _Result = reference.memo[key]
+    return result
+
+
+def _deaths_record_of(period: str | None, reference: _Ref) -> _Result:
     if not period or len(period) != 4:
         return _Result(
             UNCHECKABLE,
@@ -701,7 +835,7 @@ def _deaths_record(period: str | None, reference: Reference) -> _Result:
 
 
 def _check_superlative(
-    fact: dict[str, Any], metric: str | None, ref_date: date | None, reference: Reference
+    fact: dict[str, Any], metric: str | None, ref_date: date | None, reference: _Ref
 ) -> _Result:
     subject, period = fact.get("subject"), fact.get("period")
     if subject in ("day", "week"):
@@ -723,18 +857,18 @@ def _check_superlative(
             UNCHECKABLE,
             "a superlative about an incident: the reference ranks only the 24 Nov 2021 sinking",
         )
-    reports = reference.sinking_reports.to_dict("records")
+    reports = reference.reports
     dead = int([r for r in reports if _none(r["dead"]) is not None][-1]["dead"])
     compared = fact.get("compared_with") or ""
     since = re.fullmatch(r"since (\d{4})", compared)
     first = max(int(since.group(1)), FIRST_YEAR) if since else FIRST_YEAR
     bounds, gaps, sources = [], [], []
     for year in range(first, SINKING_DATE.year + 1):
-        rows = reference.deaths_by_year[
-            (reference.deaths_by_year["year"] == year)
-            & ~reference.deaths_by_year["partial"]
-            & reference.deaths_by_year["scope"].str.contains(_SEA_SCOPE)
-        ].to_dict("records")
+        rows = [
+            r
+            for r in reference.deaths.get(year, [])
+            if not r["partial"] and _SEA_SCOPE.search(str(r["scope"]))
+        ]
         # a whole year's count at sea below the toll rules out a deadlier incident that year;
         # in the sinking's own year, what is left once the sinking is taken out
         own_year = year == SINKING_DATE.year
@@ -847,7 +981,8 @@ def _none(value: Any) -> Any:
 
 def _reference_dates(articles: pd.DataFrame) -> dict[str, date]:
     dates: dict[str, date] = {}
-    for row in articles.to_dict("records"):
+    wanted = [c for c in ("article", "reference_date", "published") if c in articles.columns]
+    for row in _facts(articles[wanted], None):
         when = _none(row.get("reference_date")) or _none(row.get("published"))
         if when is not None:
             dates[str(row["article"])] = pd.Timestamp(when).date()
@@ -856,7 +991,6 @@ def _reference_dates(articles: pd.DataFrame) -> dict[str, date]:
 
 def _figures_by_sentence(figures: pd.DataFrame) -> dict[tuple[str, Any], list[dict[str, Any]]]:
     grouped: dict[tuple[str, Any], list[dict[str, Any]]] = {}
-    for row in figures.to_dict("records"):
-        row = {k: _none(v) for k, v in row.items()}
+    for row in _facts(figures, None):
         grouped.setdefault((row["article"], row.get("sentence_start")), []).append(row)
     return grouped

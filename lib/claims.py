@@ -301,35 +301,34 @@ def _target_after(
 
 # Cheap triggers: the full patterns run only inside sentences that hold one, since
 # scanning every position with a pattern that opens on optional words is slow.
-def _trigger(*words: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + words_pattern(words) + ")")
+# Cheap triggers, all found in one pass over the lower-cased text: each kind of claim is
+# looked for only in the sentences that hold one of its words.
+_TRIGGERS = re.compile(
+    r"(?P<ratio>\b(?:" + words_pattern(["times", "twice", "double", "treble", "triple", "quadruple", "half", "halved"]) + "))"
+    r"|(?P<percent>%|per\s?cent)"
+    r"|(?P<record>\brecord)"
+    r"|(?P<superlative>\b(?:" + words_pattern(["deadliest", "worst", "highest", "largest", "biggest", "busiest", "lowest", "most "]) + "))"
+    # a milestone is a round number of thousands: "passed the 10,000 mark", "topped 28,500"
+    r"|(?P<milestone>\d,\d{3}|\d{5,}|\bthousand|\bmillion)"
+)
 
 
-_RATIO_TRIGGER = _trigger("times", "twice", "double", "treble", "triple", "quadruple", "half", "halved")
-_PERCENT_TRIGGER = re.compile(r"%|per\s?cent")
-_RECORD_TRIGGER = _trigger("record")
-_SUPERLATIVE_TRIGGER = _trigger("deadliest", "worst", "highest", "largest", "biggest", "busiest", "lowest", "most ")
-# a milestone is a round number of thousands: "passed the 10,000 mark", "topped 28,500"
-_MILESTONE_TRIGGER = re.compile(r"\d,\d{3}|\d{5,}|\bthousand|\bmillion")
-
-
-def _sentences_with(doc: Document, trigger: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence holding the trigger (lower-case words), once each, in order."""
-    lower = doc.cache.get("lower")
-    if lower is None:
-        lower = doc.cache["lower"] = doc.clean.lower()
-    pos = 0
-    while (t := trigger.search(lower, pos)) is not None:
-        s = doc.sentence_at(t.start())
-        if s is None:
-            pos = t.end()
-            continue
-        yield s.start, s.end
-        pos = max(s.end, t.end())
+def _sentences_with(doc: Document, kind: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence holding a trigger word of this kind of claim, in order."""
+    spans: dict[str, list[tuple[int, int]]] | None = doc.cache.get("claim_sentences")
+    if spans is None:
+        spans = {name: [] for name in _TRIGGERS.groupindex}
+        for t in _TRIGGERS.finditer(doc.clean.lower()):
+            s = doc.sentence_at(t.start())
+            found = spans[t.lastgroup or ""]
+            if s is not None and (not found or found[-1][0] != s.start):
+                found.append((s.start, s.end))
+        doc.cache["claim_sentences"] = spans
+    return spans[kind]
 
 
 def _ratios(doc: Document) -> Iterator[_Found]:
-    spans = list(_sentences_with(doc, _RATIO_TRIGGER))
+    spans = list(_sentences_with(doc, "ratio"))
     for pattern in (_RATIO, _RATIO_VERB):
         for m in (m for a, b in spans for m in pattern.finditer(doc.clean, a, b)):
             target = _target_after(doc, m.end())
@@ -348,7 +347,7 @@ def _ratios(doc: Document) -> Iterator[_Found]:
 
 
 def _percent_changes(doc: Document) -> Iterator[_Found]:
-    for m in (m for a, b in _sentences_with(doc, _PERCENT_TRIGGER) for m in _PERCENT.finditer(doc.clean, a, b)):
+    for m in (m for a, b in _sentences_with(doc, "percent") for m in _PERCENT.finditer(doc.clean, a, b)):
         direction = (m.group("dir_before") or m.group("dir_after") or "").lower().split()
         if not direction:
             continue  # "25% of them were children": a share, not a change
@@ -368,7 +367,7 @@ def _percent_changes(doc: Document) -> Iterator[_Found]:
 
 
 def _records(doc: Document) -> Iterator[_Found]:
-    for m in (m for a, b in _sentences_with(doc, _RECORD_TRIGGER) for m in _RECORD.finditer(doc.clean, a, b)):
+    for m in (m for a, b in _sentences_with(doc, "record") for m in _RECORD.finditer(doc.clean, a, b)):
         before = doc.clean[max(0, m.start() - 20) : m.start()]
         if _NOT_RECORD_BEFORE.search(before) or (
             m.group().lower().startswith("the record") and _OFF_RECORD.search(before)
@@ -381,7 +380,7 @@ def _records(doc: Document) -> Iterator[_Found]:
 
 
 def _superlatives(doc: Document) -> Iterator[_Found]:
-    spans = list(_sentences_with(doc, _SUPERLATIVE_TRIGGER))
+    spans = list(_sentences_with(doc, "superlative"))
     for m in (m for a, b in spans for m in _SUPERLATIVE.finditer(doc.clean, a, b)):
         sup = " ".join(m.group("sup").lower().split())
         noun = " ".join((m.group("noun") or "").lower().split())
@@ -435,7 +434,7 @@ def _superlatives(doc: Document) -> Iterator[_Found]:
 
 
 def _milestones(doc: Document) -> Iterator[_Found]:
-    spans = list(_sentences_with(doc, _MILESTONE_TRIGGER))
+    spans = list(_sentences_with(doc, "milestone"))
     for pattern in (_MILESTONE, _MILESTONE_MARK):
         for m in (m for a, b in spans for m in pattern.finditer(doc.clean, a, b)):
             value = parse_number(m.group("num"))

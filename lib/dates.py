@@ -68,11 +68,17 @@ _PREFIX_WORDS = """on next last this late early by until since from the in durin
 # Date phrases start with a date word or a digit, or with a short lead-in ("so far this
 # year", "in early August") that a date word follows within a few words. Trying the big
 # pattern only at such starts is equivalent to scanning every position, and much faster.
+_MONTH_WORDS = words_pattern(w for w in _CORE_WORDS[7:] if w not in ("yesterday", "today", "tonight", "tomorrow", "overnight"))
+# A digit starts a date only as a day before a month, a numeric or ISO date, or "3 days".
+_DATE_DIGITS = (
+    rf"\d?(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_WORDS})\b|\d?[/.][01]?\d[/.](?:19|20)\d\d|\d{{3}}-[01]\d-[0-3]\d|\s+days\b"
+)
 _STARTER = re.compile(
-    r"(?=[A-Za-z0-9])\b(?:(?:" + words_pattern(_CORE_WORDS) + r")(?![a-z])|\d"
+    r"(?=[A-Za-z0-9])\b(?:(?:" + words_pattern(_CORE_WORDS) + r")(?![a-z])"
+    r"|\d(?=" + _DATE_DIGITS + r")"
     r"|(?:" + words_pattern(_PREFIX_WORDS) + r")(?![a-z])"
     r"(?=(?:[\s,]+[\w'-]+){0,4}?[\s,-]+(?:" + words_pattern(_CORE_WORDS + ["day", "days", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night"])
-    + r"|\d)))",
+    + r"|(?:19|20)\d\d\b|\d(?=" + _DATE_DIGITS + r"))))",
     re.I,
 )
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 
 FACT_TABLES = ("figures", "events", "places", "quotes", "claims")
@@ -69,25 +70,31 @@ class FilterOptions:
 
 def filter_options(corpus: Any) -> FilterOptions:
     """The articles, places, speakers and date span a corpus offers, sorted for the widgets."""
-    dates = [day for name in FACT_TABLES for day in getattr(corpus, name)["fact_date"].dropna()]
+    dates = pd.concat([getattr(corpus, name)["fact_date"] for name in FACT_TABLES]).dropna()
+    articles = corpus.articles
     titles = {
-        str(row.article): (
-            str(row.title) if pd.notna(row.title) and row.title else str(row.article)
+        str(article): str(title) if _filled(title) else str(article)
+        for article, title in zip(
+            articles["article"].astype(object), articles["title"].astype(object), strict=True
         )
-        for row in corpus.articles.itertuples()
     }
     return FilterOptions(
-        articles=tuple(sorted(corpus.articles["article"].dropna().astype(str).unique())),
+        articles=tuple(sorted(articles["article"].dropna().astype(str).unique())),
         places=_sorted_unique(corpus.places["name"]),
         speakers=_sorted_unique(corpus.quotes["speaker"]),
-        first=min(dates).date() if dates else None,
-        last=max(dates).date() if dates else None,
+        first=dates.min().date() if len(dates) else None,
+        last=dates.max().date() if len(dates) else None,
         titles=titles,
     )
 
 
+def _filled(value: Any) -> bool:
+    return bool(pd.notna(value) and value)
+
+
 def _sorted_unique(values: pd.Series) -> tuple[str, ...]:
-    return tuple(sorted({str(v) for v in values.dropna() if str(v).strip()}, key=str.casefold))
+    distinct = {str(v) for v in values.dropna().unique()}
+    return tuple(sorted((v for v in distinct if v.strip()), key=str.casefold))
 
 
 def parse_date(value: str) -> date:
@@ -227,63 +234,101 @@ def apply_filters(corpus: C, state: FilterState) -> C:
     `texts` (the loader's `Corpus`). `texts` and `problems` are kept whole: the reader
     and the problems table need them whatever the filters.
     """
+    return take_rows(corpus, select_rows(corpus, state))
+
+
+def select_rows(corpus: Any, state: FilterState) -> dict[str, np.ndarray]:
+    """The rows `state` keeps, as positions (ascending) in each fact table and in `articles`.
+
+    `apply_filters` takes these rows; a page that worked something out once for every
+    fact of the corpus picks the selected facts' rows of it with them.
+    """
     tables: dict[str, pd.DataFrame] = {name: getattr(corpus, name) for name in FACT_TABLES}
+    keep = {name: np.ones(len(t), dtype=bool) for name, t in tables.items()}
     if state.articles:
-        tables = {name: t[t["article"].isin(state.articles)] for name, t in tables.items()}
+        keep = {name: keep[name] & _isin(t["article"], state.articles) for name, t in tables.items()}
     # Sentences are chosen before the date filter: a figure dated by its own period is
     # still "in a sentence naming Calais" when the place fact carries another date.
-    if state.places:
-        places = tables["places"]
-        sentences = places[places["name"].isin(state.places)]
-        tables = {
-            name: (
-                t[t["name"].isin(state.places)] if name == "places" else _in_sentences(t, sentences)
-            )
-            for name, t in tables.items()
-        }
-    if state.speakers:
-        quotes = tables["quotes"]
-        sentences = quotes[quotes["speaker"].isin(state.speakers)]
-        tables = {
-            name: (
-                t[t["speaker"].isin(state.speakers)]
-                if name == "quotes"
-                else _in_sentences(t, sentences)
-            )
+    for column, own_table, chosen in (
+        ("name", "places", state.places),
+        ("speaker", "quotes", state.speakers),
+    ):
+        if not chosen:
+            continue
+        named = _isin(tables[own_table][column], chosen)
+        sentences = tables[own_table][keep[own_table] & named]
+        keep = {
+            name: keep[name] & (named if name == own_table else _overlaps(t, sentences))
             for name, t in tables.items()
         }
     if state.date_from or state.date_to:
-        tables = {name: _in_dates(t, state.date_from, state.date_to) for name, t in tables.items()}
-    articles = corpus.articles  # type: ignore[attr-defined]
+        keep = {
+            name: keep[name] & _in_dates(t, state.date_from, state.date_to)
+            for name, t in tables.items()
+        }
+    articles = corpus.articles
+    kept_articles = np.ones(len(articles), dtype=bool)
     if state.articles:
-        articles = articles[articles["article"].isin(state.articles)]
+        kept_articles &= _isin(articles["article"], state.articles)
     if state.places or state.speakers or state.date_from or state.date_to:
-        with_facts = set().union(*(set(t["article"]) for t in tables.values()))
-        articles = articles[articles["article"].isin(with_facts)]
-    tables = {name: t.reset_index(drop=True) for name, t in tables.items()}
-    return dataclasses.replace(corpus, articles=articles.reset_index(drop=True), **tables)  # type: ignore[type-var]
+        with_facts = pd.Index([])
+        for name, t in tables.items():
+            with_facts = with_facts.union(pd.Index(t["article"][keep[name]].unique()))
+        kept_articles &= articles["article"].isin(with_facts).to_numpy(dtype=bool, na_value=False)
+    rows = {name: np.flatnonzero(mask) for name, mask in keep.items()}
+    rows["articles"] = np.flatnonzero(kept_articles)
+    return rows
 
 
-def _in_dates(table: pd.DataFrame, first: date | None, last: date | None) -> pd.DataFrame:
+def take_rows(corpus: C, rows: Mapping[str, np.ndarray]) -> C:
+    """The corpus with only the given rows (from `select_rows`) of its fact tables and `articles`."""
+    tables = {}
+    for name in (*FACT_TABLES, "articles"):
+        table: pd.DataFrame = getattr(corpus, name)
+        positions = rows[name]
+        whole = len(positions) == len(table)  # positions are distinct: every row, nothing to take
+        tables[name] = (table if whole else table.take(positions)).reset_index(drop=True)
+    return dataclasses.replace(corpus, **tables)  # type: ignore[type-var]
+
+
+def _isin(values: pd.Series, chosen: Iterable[Any]) -> np.ndarray:
+    return values.isin(list(chosen)).to_numpy(dtype=bool, na_value=False)
+
+
+def _in_dates(table: pd.DataFrame, first: date | None, last: date | None) -> np.ndarray:
     days = table["fact_date"]
     mask = days.notna()
     if first:
         mask &= days >= pd.Timestamp(first)
     if last:
         mask &= days < pd.Timestamp(last) + pd.Timedelta(days=1)
-    return table[mask]
+    return mask.to_numpy(dtype=bool)
 
 
-def _in_sentences(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Rows of `table` whose sentence overlaps one of `sentences` in the same article."""
+def _overlaps(table: pd.DataFrame, sentences: pd.DataFrame) -> np.ndarray:
+    """Which rows of `table` have a sentence overlapping one of `sentences` in the same article.
+
+    Every span is laid on one axis, article after article, so one sorted search answers
+    for every row: a row [s, e) overlaps a chosen span when, of the chosen spans that
+    start before e, the one reaching furthest ends after s.
+    """
     if table.empty or sentences.empty:
-        return table.iloc[0:0]
-    spans = sentences[["article", "sentence_start", "sentence_end"]].drop_duplicates()
-    spans = spans.rename(columns={"sentence_start": "_s", "sentence_end": "_e"})
-    rows = table.reset_index(drop=True).reset_index(names="_row").merge(spans, on="article")
-    hit = (rows["sentence_start"] < rows["_e"]) & (rows["_s"] < rows["sentence_end"])
-    keep = set(rows.loc[hit, "_row"])  # positions in `table`
-    return table[[i in keep for i in range(len(table))]]
+        return np.zeros(len(table), dtype=bool)
+    chosen = pd.Index(sentences["article"].unique())
+    code = chosen.get_indexer(table["article"]).astype("int64")  # -1: none chosen there
+    # wider than any offset, so that no span reaches into the next article's
+    width = 1 + int(max(table["sentence_end"].max(), sentences["sentence_end"].max(), 0))
+    base = chosen.get_indexer(sentences["article"]).astype("int64") * width
+    starts = base + sentences["sentence_start"].to_numpy(dtype="int64")
+    ends = base + sentences["sentence_end"].to_numpy(dtype="int64")
+    order = np.argsort(starts, kind="stable")
+    starts, furthest = starts[order], np.maximum.accumulate(ends[order])
+    row_start = code * width + table["sentence_start"].to_numpy(dtype="int64")
+    row_end = code * width + table["sentence_end"].to_numpy(dtype="int64")
+    before = np.searchsorted(starts, row_end, side="left")  # chosen spans starting before e
+    hit = (before > 0) & (code >= 0)
+    hit[hit] = furthest[before[hit] - 1] > row_start[hit]
+    return hit
 
 
 def count_facts(corpus: Any, *, own_only: bool = False) -> dict[str, int]:
@@ -351,12 +396,19 @@ def state_from_widgets(
 
 @dataclasses.dataclass(frozen=True)
 class View:
-    """What a page needs: the whole corpus, the part the filters select, and the filters."""
+    """What a page needs: the whole corpus, the part the filters select, and the filters.
+
+    `key` names the corpus cheaply (it changes when an article does): a page caches what
+    it works out once per corpus under it, and picks the selected facts' part of that
+    with `rows` (from `select_rows`).
+    """
 
     corpus: Any
     selected: Any
     state: FilterState
     options: FilterOptions
+    key: str = ""
+    rows: Mapping[str, np.ndarray] = dataclasses.field(default_factory=dict)
 
 
 def search_quotes(quotes: pd.DataFrame, words: str) -> pd.DataFrame:
@@ -381,3 +433,20 @@ def search_quotes(quotes: pd.DataFrame, words: str) -> pd.DataFrame:
     for term in terms:  # "ready" finds "ready", "readying", not "already"
         mask &= haystack.str.contains(r"(?<!\w)" + re.escape(term), regex=True)
     return quotes[mask]
+
+
+def pick_rows(facts: pd.DataFrame, rows: Mapping[str, np.ndarray]) -> pd.DataFrame:
+    """The rows of a per-corpus table of facts that belong to a selection, in the table's order.
+
+    Args:
+        facts: a table worked out once for every fact of a corpus, with the columns
+            `table` (the fact table's name) and `row` (the fact's position in it).
+        rows: the selection, from `select_rows`.
+    """
+    keep = np.zeros(len(facts), dtype=bool)
+    tables = facts["table"].astype("category")  # compared by code, not string by string
+    codes, positions = tables.cat.codes.to_numpy(), facts["row"].to_numpy()
+    for code, name in enumerate(tables.cat.categories):
+        mine = codes == code
+        keep[mine] = np.isin(positions[mine], rows.get(str(name), ()))
+    return facts[keep]

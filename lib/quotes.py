@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from lib.schema import Quote
-from lib.text import Document, Sentence
+from lib.text import Document
 
 
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
@@ -1203,7 +1203,6 @@ def extract_quotes(doc: Document) -> list[Quote]:
     reader = _Reader(doc, spans)
     clean = doc.clean
     quotes: list[Quote] = []
-    sentences: dict[tuple[Sentence, Sentence], dict[str, Any]] = {}
     previous: tuple[_Span, _Speaker] | None = None
     for span in spans:
         parts = [
@@ -1222,7 +1221,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
             previous = (span, speaker)
         quotes.append(
             Quote(
-                **_provenance(doc, parts[0][0], parts[-1][1], sentences),
+                **doc.provenance(parts[0][0], parts[-1][1]),
                 speaker=speaker.name if speaker else None,
                 text=text,
                 date=reader.date_of(window) if speaker and speaker.name else None,
@@ -1231,20 +1230,6 @@ def extract_quotes(doc: Document) -> list[Quote]:
             )
         )
     return _borrow_speakers(quotes)
-
-
-def _provenance(
-    doc: Document, start: int, end: int, seen: dict[tuple[Sentence, Sentence], dict[str, Any]]
-) -> dict[str, Any]:
-    """`doc.provenance`, once per span of sentences: it folds the whole sentence text, which
-    for thousands of quotes in one endless "sentence" would cost the square of its length."""
-    first, last = doc.sentence_at(start), doc.sentence_at(max(start, end - 1))
-    if first is None or last is None:
-        return doc.provenance(start, end)
-    known = seen.get((first, last))
-    if known is None:
-        known = seen[(first, last)] = doc.provenance(start, end)
-    return {**known, "start": start, "end": end}
 
 
 def _borrow_speakers(quotes: list[Quote]) -> list[Quote]:

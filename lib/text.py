@@ -68,11 +68,17 @@ class Document:
         first = self.sentence_at(start) or self._nearest(start)
         last = self.sentence_at(max(start, end - 1)) or first
         s_start, s_end = min(first.start, start), max(last.end, end)
+        # folded once per span: many facts share a sentence, and one endless "sentence"
+        # holding thousands of quotes would otherwise cost the square of its length
+        folded = self.cache.setdefault("folded", {})
+        sentence = folded.get((s_start, s_end))
+        if sentence is None:
+            sentence = folded[(s_start, s_end)] = " ".join(self.clean[s_start:s_end].split())
         return {
             "article": self.article,
             "start": start,
             "end": end,
-            "sentence": " ".join(self.clean[s_start:s_end].split()),
+            "sentence": sentence,
             "sentence_start": s_start,
             "sentence_end": s_end,
             "section": first.section,
@@ -214,6 +220,7 @@ _ABBREVIATIONS = frozenset(
     no nos vs approx est dept univ fig p pp ca cf al etc jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun u.k u.s u.n e.g i.e a.m p.m""".split()
 )
+_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])|[.!?…]+[\"'”’)\]]*\s*$")
 
 
@@ -239,8 +246,8 @@ def _split_sentences(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = start
     for m in _SENTENCE_END.finditer(clean, start, end):
         cut = m.end()
-        before = clean[cursor : m.start()]
-        word = re.search(r"([A-Za-z.]+)$", before)
+        before = clean[max(cursor, m.start() - 24) : m.start()]  # the word before the stop
+        word = _LAST_WORD.search(before)
         if word and m.group().startswith("."):
             token = word.group(1).lower().rstrip(".")
             # "Mr. Smith", "Nov. 24", "U.K. officials", initials "J. Smith": not an end
@@ -313,7 +320,7 @@ def build_document(text: str, *, article: str) -> Document:
             continue
         seen.add(key)
         cap = _CAPTION_START.match(line)
-        if cap or _CREDIT.search(stripped):
+        if cap or _CREDIT.search(stripped[-120:]):  # credits end the line
             if cap:
                 noise.append((a, a + cap.end()))
             paragraphs.append(Sentence(a + (cap.end() if cap else 0), b, "caption", len(paragraphs)))
