@@ -63,7 +63,8 @@ def fact_spans(facts: Iterable[pd.DataFrame], article: str) -> list[Span]:
     """The spans of one article's facts, from any of the fact tables."""
     spans: list[Span] = []
     for table in facts:
-        for row in table[table["article"] == article].to_dict("records"):
+        rows = table[(table["article"] == article).to_numpy(dtype=bool, na_value=False)]
+        for row in rows.to_dict("records"):
             spans.append(
                 Span(int(row["start"]), int(row["end"]), str(row["kind"]), describe_fact(row))
             )
@@ -104,7 +105,7 @@ def highlight_article(text: str, spans: Iterable[Span]) -> str:
             f'data-kind="{escape_text(kind)}" title="{labels}">{chunk}</mark>'
         )
     return (
-        '<div class="article-reader" style="white-space:pre-wrap;line-height:1.6">'
+        '<div class="article-reader" style="white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.6">'
         + "".join(pieces)
         + "</div>"
     )
@@ -151,7 +152,7 @@ def quote_card_html(quote: dict, *, title: str, outlet: str | None) -> str:
     source = escape_text(title) + (f" ({escape_text(outlet)})" if outlet else "")
     colour = KIND_COLOURS["quote"]
     return (
-        f'<div class="quote-card">'
+        f'<div class="quote-card" style="overflow-wrap:anywhere">'
         f'<div class="quote-speaker"><b>{escape_text(str(speaker))}</b>{role}</div>'
         f'<div class="quote-date" style="opacity:.75;font-size:.9em">{when}</div>'
         f'<blockquote class="quote-text" style="border-left:4px solid {colour};margin:.5em 0;padding:.2em .8em;'
@@ -171,7 +172,8 @@ def articles_table(corpus: object, selected: object) -> pd.DataFrame:
     ).value_counts()
     table = articles[["article", "title", "outlet", "published", "reference_date", "reference_source",
                       "n_figures", "n_events", "n_places", "n_quotes", "n_claims", "warnings"]].copy()  # fmt: skip
-    table.insert(6, "selected_facts", [int(selected_counts.get(a, 0)) for a in table["article"]])
+    counts = table["article"].map(selected_counts).fillna(0).astype("int64")
+    table.insert(6, "selected_facts", counts.to_numpy())
     return table.reset_index(drop=True)
 
 
