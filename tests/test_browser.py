@@ -571,12 +571,6 @@ def test_timeline_hover_shows_quotation_marks_as_typed(tab):
     tab.assert_inert()
 
 
-@pytest.mark.xfail(
-    reason="pages/timeline.py source panel (lib/reader.sentence_html): the sentence is "
-    "white-space:pre-wrap with no overflow-wrap, so an unbroken 5,000-character word "
-    "widens the main block to ~63,000 px on desktop and phone; overflow-wrap:anywhere "
-    "(or a scrolling box, as the reader has) would keep it on the page"
-)
 def test_long_word_in_a_timeline_source_stays_on_the_page(phone):
     phone.open(f"/timeline?article={HOSTILE}", "Timeline")
     _timeline_points(phone)
