@@ -8,13 +8,22 @@ page. Pages read what this frame selected with `pages._frame.current_view()` (a
 
 Widget keys (stable; the browser tests use them): `from`, `to`, `article`, `place`,
 `speaker`, `clear_filters`, `export_csv`, `export_json`.
+
+Speed: the corpus is loaded once per version of the folder and shared by every session;
+what is worked out from it once (filter options, and each page's own per-corpus tables)
+is cached under a cheap key (`View.key`: a hash of the folder's names, sizes and mtimes,
+plus this session's uploads). A rerun only filters, and a rerun with unchanged filters
+reuses the last selection.
 """
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import os
 from pathlib import Path
 
+import pyarrow
 import streamlit as st
 
 from lib import filters
@@ -41,17 +50,79 @@ def articles_folder() -> Path:
 def folder_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """Names, mtimes and sizes of the folder's files: cheap, and changes when an article does."""
     try:
-        entries = [e for e in os.scandir(folder) if e.is_file()]
+        stats = [(e.name, e.stat()) for e in os.scandir(folder) if e.is_file()]
     except OSError:
         return ()
-    return tuple(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in entries))
+    return tuple(sorted((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats))
 
 
-@st.cache_data(max_entries=4, show_spinner="Reading the articles…")
-def load_folder(folder: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Corpus:
-    """The folder's corpus; `fingerprint` is only part of the cache key, so edits are picked up."""
+# Scanning 5,000 articles' files costs 20-40 ms: done at most once a second for all sessions.
+@st.cache_data(max_entries=4, ttl=1, show_spinner=False)
+def folder_key(folder: str) -> str:
+    """`corpus_key` of the folder and its fingerprint: changes within a second of an article's change."""
+    return corpus_key(folder, folder_fingerprint(Path(folder)))
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def settle_process() -> bool:
+    """Once per process, before the corpus is read: two settings that a large corpus needs.
+
+    - Arrow buffers (every string column) come from the system allocator, which gives
+      memory back: Arrow's default (mimalloc) keeps what reading the Parquet snapshot
+      used, 60-100 MB more at 5,000 articles.
+    - What the imports built (Streamlit, pandas, plotly: 100,000+ objects that live as
+      long as the process) is set aside from garbage collection: a full collection
+      otherwise walks them all, about 70 ms, once every few reruns.
+    """
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+    gc.collect()
+    gc.freeze()
+    return True
+
+
+def corpus_key(*parts: object) -> str:
+    """A short hash of what identifies a corpus (a folder fingerprint, uploads), for cache keys."""
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+# A resource, not data: st.cache_data would unpickle a copy of the whole corpus on every
+# rerun (70 ms and a second copy in memory at 5,000 articles). Pages only read it.
+@st.cache_resource(max_entries=2, show_spinner="Reading the articles…")
+def load_folder(folder: str, fingerprint: str) -> Corpus:
+    """The folder's corpus; `fingerprint` (from `folder_key`) is only part of the cache key, so edits are picked up."""
     del fingerprint
     return load_corpus(folder)
+
+
+@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+def corpus_options(key: str, _corpus: Corpus) -> filters.FilterOptions:
+    """`filters.filter_options` once per corpus (`key` names it)."""
+    return filters.filter_options(_corpus)
+
+
+@st.cache_data(max_entries=16, ttl=600, show_spinner=False)
+def selected_rows(key: str, state: filters.FilterState, _corpus: Corpus) -> dict:
+    """`filters.select_rows`: positions only (small to keep), cached on the corpus key and the filters."""
+    return filters.select_rows(_corpus, state)
+
+
+def with_uploads(corpus: Corpus, key: str, uploads: dict[str, Corpus]) -> tuple[Corpus, str]:
+    """The corpus with this session's uploads, and its key; combined once per set of uploads."""
+    if not uploads:
+        st.session_state.pop("_combined", None)
+        return corpus, key
+    key = corpus_key(
+        key,
+        *(
+            (name, *map(str, upload.articles[["sha256", "published", "reference_date"]].iloc[0]))
+            for name, upload in uploads.items()
+        ),
+    )
+    kept = st.session_state.get("_combined")
+    if kept is None or kept[0] != key:
+        kept = (key, combine(corpus, *uploads.values()))
+        st.session_state["_combined"] = kept
+    return kept[1], key
 
 
 def clear_filters() -> None:
@@ -70,12 +141,12 @@ st.set_page_config(
 )
 page = st.navigation(PAGES, position="sidebar")
 
+settle_process()
 folder = articles_folder()
-corpus = load_folder(str(folder), folder_fingerprint(folder))
-uploads: dict[str, Corpus] = st.session_state.get("_uploads", {})
-if uploads:
-    corpus = combine(corpus, *uploads.values())
-options = filters.filter_options(corpus)
+key = folder_key(str(folder))
+corpus = load_folder(str(folder), key)
+corpus, key = with_uploads(corpus, key, st.session_state.get("_uploads", {}))
+options = corpus_options(key, corpus)
 
 # Read the raw URL before the bound widgets: Streamlit drops a value it cannot use
 # without a word, and the reader deserves to know why the view is not what the link said.
@@ -145,9 +216,14 @@ with st.sidebar:
 
 state = filters.state_from_widgets(date_from, date_to, articles, places, speakers)
 state, repairs = filters.check_state(state)
-selected = filters.apply_filters(corpus, state)
+last = st.session_state.get("_view")
+if last is not None and last.key == key and last.state == state and last.corpus is corpus:
+    rows, selected = last.rows, last.selected  # the same filters: the same selection
+else:
+    rows = selected_rows(key, state, corpus)
+    selected = filters.Selection(corpus, rows)  # tables taken as pages read them
 st.session_state["_view"] = filters.View(
-    corpus=corpus, selected=selected, state=state, options=options
+    corpus=corpus, selected=selected, state=state, options=options, key=key, rows=rows
 )
 
 if notices:
@@ -162,7 +238,7 @@ for repair in repairs:
 page.run()
 
 params = filters.to_query_params(state)
-n_facts = sum(len(selected.table(t)) for t in ("figures", "events", "places", "quotes", "claims"))
+n_facts = sum(len(rows[t]) for t in filters.FACT_TABLES)
 st.divider()
 st.subheader("Export the selected facts", anchor="export")
 st.caption(

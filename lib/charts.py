@@ -130,11 +130,21 @@ def death_sentences(figures: pd.DataFrame) -> pd.DataFrame:
 
     A figure from a "Read more:" headline belongs to another article, so it marks no place here.
     """
-    deaths = figures[(figures["metric"] == "deaths") & figures["own"].astype(bool)]
+    deaths = figures[((figures["metric"] == "deaths") & figures["own"].astype(bool)).to_numpy(dtype=bool)]
     if deaths.empty:
         return pd.DataFrame({"article": [], "sentence_start": [], "deaths": []})
-    labels = deaths.assign(label=[describe_fact(r) for r in deaths.to_dict("records")])
-    return labels.groupby(["article", "sentence_start"], as_index=False).agg(deaths=("label", list))
+    sentences: dict[tuple[str, int], list[str]] = {}
+    for article, start, label in zip(
+        deaths["article"].astype(object).tolist(), deaths["sentence_start"].tolist(),
+        describe_facts(deaths).tolist(), strict=True,
+    ):  # fmt: skip
+        sentences.setdefault((article, start), []).append(label)
+    keys = sorted(sentences)
+    return pd.DataFrame({
+        "article": pd.array([a for a, _ in keys], dtype=deaths["article"].dtype),
+        "sentence_start": pd.array([s for _, s in keys], dtype=deaths["sentence_start"].dtype),
+        "deaths": [sentences[k] for k in keys],
+    })  # fmt: skip
 
 
 def place_summary(places: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
@@ -159,24 +169,34 @@ def place_summary(places: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     located = places.dropna(subset=["lat", "lon"])
     if located.empty:
         return pd.DataFrame({c: [] for c in columns})
-    with_deaths = located.merge(
-        death_sentences(figures), on=["article", "sentence_start"], how="left"
+    located = located[["name", "lat", "lon", "country", "article", "sentence_start", "sentence"]]
+    located = located.assign(name=located["name"].astype(str)).reset_index(drop=True)
+    groups = located.groupby("name", sort=False)
+    summary = groups.agg(
+        lat=("lat", "first"), lon=("lon", "first"), mentions=("name", "size"),
+        articles=("article", "nunique"),
+    )  # fmt: skip
+    # "first" skips a missing country; the place's own first row says what it is
+    first = located.drop_duplicates("name").set_index("name")
+    summary["country"] = first["country"].astype(object).where(first["country"].notna(), "")
+    # distinct sentences and death labels, each in the order the place's rows give them
+    named: dict[str, list[str]] = {}
+    distinct = located.drop_duplicates(["name", "sentence"])
+    for name, sentence in zip(distinct["name"], distinct["sentence"].astype(str), strict=True):
+        named.setdefault(name, []).append(sentence)
+    summary["sentences"] = pd.Series([named[n] for n in summary.index], index=summary.index, dtype=object)
+    deaths = death_sentences(figures)
+    labels = located[["name", "article", "sentence_start"]].merge(
+        deaths, on=["article", "sentence_start"], how="inner", sort=False
     )
-    rows = []
-    for name, group in with_deaths.groupby("name", sort=False):
-        death_labels = list(
-            dict.fromkeys(label for labels in group["deaths"].dropna() for label in labels)
-        )
-        sentences = list(dict.fromkeys(str(s) for s in group["sentence"]))
-        rows.append({
-            "name": str(name), "lat": float(group["lat"].iloc[0]), "lon": float(group["lon"].iloc[0]),
-            "country": "" if pd.isna(group["country"].iloc[0]) else str(group["country"].iloc[0]),
-            "mentions": len(group), "articles": group["article"].nunique(), "deaths": bool(death_labels),
-            "death_figures": death_labels, "sentences": sentences,
-        })  # fmt: skip
-    summary = pd.DataFrame(rows).sort_values(
-        ["mentions", "name"], ascending=[False, True], kind="stable"
+    labels = labels.explode("deaths").drop_duplicates(["name", "deaths"])
+    death_figures = labels.groupby("name", sort=False)["deaths"].agg(list)
+    summary["death_figures"] = pd.Series(
+        [list(death_figures.get(n, [])) for n in summary.index], index=summary.index, dtype=object
     )
+    summary["deaths"] = summary["death_figures"].map(bool)
+    summary = summary.reset_index().astype({"lat": float, "lon": float, "country": str})
+    summary = summary.sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
     summary["tooltip"] = [_place_tooltip(r) for r in summary.to_dict("records")]
     return summary.reset_index(drop=True)[columns]
 
@@ -311,11 +331,12 @@ def with_text(
     titles = titles or {}
     evidence = pd.Series("", index=facts.index, dtype=object)
     sentence = pd.Series("", index=facts.index, dtype=object)
-    for name in pd.unique(facts["table"].astype(str)):
-        mine = (facts["table"].astype(str) == name).to_numpy()
-        rows = tables[name].iloc[facts["row"].to_numpy()[mine]]
-        evidence[mine] = rows["evidence"].astype(str).to_numpy()
-        sentence[mine] = rows["sentence"].astype(str).to_numpy()
+    names = facts["table"].astype(str).to_numpy()
+    for name in pd.unique(names):
+        mine = names == name
+        rows = facts["row"].to_numpy()[mine]
+        evidence[mine] = tables[name]["evidence"].take(rows).astype(str).to_numpy()
+        sentence[mine] = tables[name]["sentence"].take(rows).astype(str).to_numpy()
     text = facts.astype({c: str for c in ("kind", "label", "article", "table") if c in facts})
     return text.assign(
         evidence=evidence,
@@ -404,7 +425,7 @@ def bin_points(facts: pd.DataFrame, *, at_most: int) -> pd.DataFrame:
 def _period_bounds(days: pd.Series, period: str) -> tuple[pd.Series, pd.Series]:
     """The first and last day of the day, week (Monday to Sunday) or month holding each day."""
     if period == "week":
-        first = days - pd.to_timedelta(days.dt.weekday, unit="D")
+        first = days - pd.to_timedelta(days.dt.day_of_week, unit="D")
         return first, first + pd.Timedelta(days=6)
     if period == "month":
         first = days - pd.to_timedelta(days.dt.day - 1, unit="D")
@@ -441,9 +462,10 @@ def hover_sentences(sentences: pd.Series) -> pd.Series:
     """
     text = sentences.astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
     long = (text.str.len() > _HOVER_CHARS).to_numpy()
-    text = text.where(~long, text.str.slice(0, _HOVER_CHARS).str.rstrip() + " …")
+    # a no-break space keeps the ellipsis on the line of the last word
+    text = text.where(~long, text.str.slice(0, _HOVER_CHARS).str.rstrip() + "\u00a0…")
     wrapped = text.str.replace(
-        rf"(?:(.{{1,{_WRAP}}})(?:\s+|$))|(.{{{_WRAP}}})", r"\1\2\n", regex=True
+        rf"(?:(.{{1,{_WRAP}}})(?: +|$))|(.{{{_WRAP}}})", "\\1\\2\n", regex=True
     ).str.strip()
     return escape_html(wrapped).str.replace("\n", "<br>", regex=False)
 
@@ -471,7 +493,8 @@ def build_timeline(points: pd.DataFrame) -> go.Figure:
             marker={"color": KIND_COLOURS.get(kind, OKABE_ITO["black"]), "size": 12,
                     "symbol": _symbols(rows["own"].to_numpy(dtype=bool)),
                     "line": {"width": 1, "color": "white"}},
-            customdata=list(rows.index), hovertext=hover[mine].tolist(), hoverinfo="text",
+            customdata=list(rows.index), hovertext=hover[mine].to_numpy(dtype=object),
+            hoverinfo="text",
         ))  # fmt: skip
     return _timeline_layout(figure, kinds)
 
@@ -501,10 +524,11 @@ def build_timeline_bins(bins: pd.DataFrame) -> go.Figure:
         figure.add_trace(go.Scatter(
             x=middle, y=[float(order.get(kind, len(KIND_ORDER)))] * len(rows), mode="markers", name=kind,
             marker={"color": KIND_COLOURS.get(kind, OKABE_ITO["black"]),
-                    "size": np.minimum(30.0, 6 + 3 * np.sqrt(rows["count"].to_numpy(dtype=float))),
+                    "size": np.minimum(30.0, 6 + 3 * np.sqrt(rows["count"].to_numpy(dtype=float))).tolist(),
                     "symbol": _symbols(rows["own"].to_numpy() > 0),
                     "line": {"width": 1, "color": "white"}},
-            customdata=list(rows.index), hovertext=hover[mine].tolist(), hoverinfo="text",
+            customdata=list(rows.index), hovertext=hover[mine].to_numpy(dtype=object),
+            hoverinfo="text",
         ))  # fmt: skip
     return _timeline_layout(figure, kinds)
 
@@ -523,13 +547,13 @@ def describe_periods(bins: pd.DataFrame) -> pd.Series:
     )
 
 
-def _symbols(own: np.ndarray) -> np.ndarray:
+def _symbols(own: np.ndarray) -> list[int]:
     """Plotly's marker symbols by number: 0 a circle (own facts), 100 an open one ("Read more").
 
-    Numbers, not names: plotly checks each name against its list of symbols, which costs
-    a tenth of a second per thousand points.
+    Numbers, not names: plotly matches each name against its list of symbols, several
+    times slower. A list, not an array, which plotly would write out as binary.
     """
-    return np.where(own, 0, 100)
+    return np.where(own, 0, 100).tolist()
 
 
 def _kinds(kinds: pd.Series) -> list[str]:

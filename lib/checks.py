@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from lib.reference import FIRST_YEAR, SINKING_DATE, Reference
@@ -164,6 +165,69 @@ def claim_links(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     right = figures[["article", "sentence_start"]].reset_index(drop=True).reset_index(names="figure")
     links = left.merge(right, on=["article", "sentence_start"], how="inner")
     return links[["claim", "figure"]].astype("int64").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class CorpusChecks:
+    """Every figure and claim of a corpus checked once (`check_corpus`), for `checks_for` to pick from.
+
+    `figures` and `claims` hold one check per row of the corpus's tables, in their
+    order; `links` is `claim_links` of them.
+    """
+
+    figures: pd.DataFrame
+    claims: pd.DataFrame
+    links: pd.DataFrame
+
+
+def check_corpus(
+    figures: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataFrame, reference: Reference
+) -> CorpusChecks:
+    """Check every figure and claim once, so that any selection of them is a matter of picking rows."""
+    ref = _Ref(reference)
+    return CorpusChecks(
+        figures=check_figures(figures, articles, reference, _ref=ref),
+        claims=check_claims(claims, figures, articles, reference, _ref=ref),
+        links=claim_links(claims, figures),
+    )
+
+
+def checks_for(
+    checked: CorpusChecks,
+    figure_rows: np.ndarray,
+    claim_rows: np.ndarray,
+    *,
+    figures: pd.DataFrame,
+    claims: pd.DataFrame,
+    articles: pd.DataFrame,
+    reference: Reference,
+) -> pd.DataFrame:
+    """`check_facts(figures.iloc[figure_rows], claims.iloc[claim_rows], articles, reference)`, from checks made once.
+
+    Args:
+        checked: `check_corpus(figures, claims, ...)` of the same tables.
+        figure_rows, claim_rows: positions of the facts to check.
+        articles: those of the selection; each fact's article must be among them with
+            the same dates as when `checked` was made.
+
+    A figure's check reads only the figure, so it is picked as it is. A claim's reads
+    the figures of its sentence too: a claim one of whose figures is left out is
+    checked again with those that are in.
+    """
+    chosen = np.zeros(len(figures), dtype=bool)
+    chosen[figure_rows] = True
+    links = checked.links
+    missing = links[~chosen[links["figure"].to_numpy()]]
+    again = np.intersect1d(claim_rows, missing["claim"].to_numpy())
+    kept = np.setdiff1d(claim_rows, again)
+    claim_checks = checked.claims.take(kept)
+    if len(again):
+        rechecked = check_claims(claims.take(again), figures.take(figure_rows), articles, reference)
+        # back in the claims' own order, as check_facts would have them
+        order = np.argsort(np.concatenate([kept, again]), kind="stable")
+        claim_checks = pd.concat([claim_checks, rechecked], ignore_index=True).take(order)
+    parts = [checked.figures.take(figure_rows), claim_checks]
+    return sort_checks(pd.concat(parts, ignore_index=True))
 
 
 _FIGURE_FIELDS = (

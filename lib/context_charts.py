@@ -7,9 +7,9 @@ escaped here, as in lib/charts.py: plotly renders hover text as HTML.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -38,8 +38,9 @@ ARTICLE_TRACE = "Article figures"
 # Legends go beneath the plot: beside it they take half the width of the centred page.
 _LEGEND_BELOW: dict[str, Any] = {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0}
 ARRIVALS_OVERLAY = "Home Office monthly arrivals"  # + " (final)" / " (provisional)"
-MARKER_COLUMNS = ("article", "figure", "evidence", "x", "y")
+MARKER_COLUMNS = ("article", "figure", "evidence", "x", "y", "reports")
 _DAY_MS = 86_400_000
+_MOST_MARKERS = 500  # article figures placed by day beyond this are placed by week
 
 _QUALIFIER_WORDS = {
     "at_least": "at least ", "more_than": "more than ", "about": "about ", "fewer_than": "fewer than ", "up_to": "up to ",
@@ -83,9 +84,7 @@ def arrivals_by_year_chart(
                 + ")<br>%{customdata[0]}<extra></extra>",
             )
         )
-    points = _article_points(
-        figures, "crossings", lambda period: len(period) == 4, lambda period, _row: int(period)
-    )
+    points = article_points(figures, "yearly")
     if points is not None:
         fig.add_trace(points)
     fig.update_layout(
@@ -126,12 +125,7 @@ def monthly_arrivals_chart(
                 hovertemplate="%{x|%b %Y}: %{y:,} people (%{customdata[0]})<br>%{customdata[1]}<extra></extra>",
             )
         )
-        points = _article_points(
-            figures,
-            "crossings",
-            lambda period: len(period) == 7,
-            lambda period, _row: pd.Timestamp(period + "-01"),
-        )
+        points = article_points(figures, "monthly")
         y_title = "People detected arriving per month"
     else:
         years = starts.dt.year
@@ -150,9 +144,7 @@ def monthly_arrivals_chart(
                     hovertemplate="to end %{x|%b %Y}: %{y:,} people (%{customdata[0]})<br>%{customdata[1]}<extra></extra>",
                 )
             )
-        points = _article_points(
-            figures, "crossings", lambda period: len(period) == 4, _reported_day
-        )
+        points = article_points(figures, "cumulative")
         y_title = "People since 1 January (cumulative)"
     if points is not None:
         fig.add_trace(points)
@@ -205,9 +197,7 @@ def deaths_by_year_chart(
                 ),
             )
         )
-    points = _article_points(
-        figures, "deaths", lambda period: len(period) == 4, lambda period, _row: int(period)
-    )
+    points = article_points(figures, "deaths")
     if points is not None:
         fig.add_trace(points)
     fig.update_layout(
@@ -227,62 +217,108 @@ def _legend(title: str) -> dict[str, Any]:
     return {**_LEGEND_BELOW, "title": {"text": title, "side": "top"}}
 
 
-def _reported_day(_period: str, row: dict[str, Any]) -> pd.Timestamp | None:
-    when = row.get("fact_date")
-    return None if when is None or pd.isna(when) else pd.Timestamp(when)
+# Which article figures each chart marks: metric, length of the period, where they sit.
+_CHART_MARKERS: dict[str, tuple[str, int, str]] = {
+    "yearly": ("crossings", 4, "period"),  # arrivals_by_year_chart
+    "monthly": ("crossings", 7, "period"),  # monthly_arrivals_chart
+    "cumulative": ("crossings", 4, "reported"),  # monthly_arrivals_chart(cumulative=True)
+    "deaths": ("deaths", 4, "period"),  # deaths_by_year_chart
+}
+
+
+def article_points(figures: pd.DataFrame | None, chart: str) -> go.Scatter | None:
+    """The marker trace of article figures that chart (`yearly`, `monthly`, `cumulative` or `deaths`) adds last, or None.
+
+    The chart without figures plus this trace is the chart with them: a page that
+    draws the official series once can mark each selection's figures on a copy.
+    """
+    metric, period_length, at = _CHART_MARKERS[chart]
+    return _article_points(figures, metric, period_length=period_length, at=at)
 
 
 def _article_points(
-    figures: pd.DataFrame | None,
-    metric: str,
-    wanted: Callable[[str], bool],
-    place: Callable[[str, dict[str, Any]], Any],
+    figures: pd.DataFrame | None, metric: str, *, period_length: int, at: str = "period"
 ) -> go.Scatter | None:
-    """The article figures of `metric` whose period `wanted` accepts, as one marker trace, or None.
+    """The article figures of `metric` for a whole year (`period_length` 4) or month (7), as one marker trace, or None.
 
-    Each marker's `customdata` is (article, figure in words, evidence), unescaped, so
-    `chart_markers` can list what a chart shows; the hover label is the escaped form.
+    A marker sits at its period (the year, or the first of the month), or with `at` =
+    "reported", at the day the figure was reported (`fact_date`; on the Monday of its
+    week when that gives more than `_MOST_MARKERS` markers). Figures alike (the same
+    words at the same place on the chart, as when many articles repeat one total)
+    share a marker: its hover names the first article and how many more reports there
+    are. Each marker's `customdata` is (article, figure in words, evidence, reports),
+    unescaped, so `chart_markers` can list what a chart shows; the hover label is the
+    escaped form.
     """
     if figures is None or figures.empty or "metric" not in figures:
         return None
-    xs, ys, labels, data = [], [], [], []
-    for row in figures.to_dict("records"):
-        period = row.get("period")
-        if (
-            row.get("metric") != metric
-            or period is None
-            or pd.isna(period)
-            or not wanted(str(period))
-        ):
-            continue
-        if row.get("group") is not None and not pd.isna(row.get("group")):
-            continue  # "17 men" is not a total
-        if row.get("own") is False:
-            continue  # a "Read more" headline belongs to another article
-        x = place(str(period), row)
-        if x is None:
-            continue
-        qualifier = _QUALIFIER_WORDS.get(str(row.get("qualifier") or "exact"), "")
-        words = f"{qualifier}{int(row['value']):,} {metric}, {period}"
-        evidence = str(row.get("evidence") or "")
-        xs.append(x)
-        ys.append(int(row["value"]))
-        data.append([str(row["article"]), words, evidence])
-        labels.append(
-            f"{html.escape(str(row['article']))}: {html.escape(words)}<br>“{html.escape(evidence)}”"
-        )
-    if not xs:
+
+    def column(name: str) -> pd.Series:
+        return figures[name] if name in figures else pd.Series(pd.NA, index=figures.index)
+
+    period = column("period").astype("string")
+    keep = (
+        (column("metric") == metric).fillna(False).to_numpy(dtype=bool)
+        & (period.str.len() == period_length).fillna(False).to_numpy(dtype=bool)
+        & column("group").isna().to_numpy()  # "17 men" is not a total
+        # a "Read more" headline belongs to another article
+        & ~column("own").eq(False).fillna(False).to_numpy(dtype=bool)
+    )
+    if at == "reported":
+        keep &= column("fact_date").notna().to_numpy()
+    if not keep.any():
         return None
+    rows = figures[keep]
+    period = period[keep].astype(str)
+    values = rows["value"].astype("int64")
+    qualifiers = rows["qualifier"].astype(object).map(_QUALIFIER_WORDS).fillna("")
+    markers = pd.DataFrame({
+        "x": pd.to_datetime(rows["fact_date"]).to_numpy() if at == "reported"
+        else pd.to_datetime(period + "-01").to_numpy() if period_length == 7
+        else period.astype("int64").to_numpy(),
+        "y": values.to_numpy(),
+        "words": (qualifiers + values.map("{:,}".format) + f" {metric}, " + period).to_numpy(),
+        "article": rows["article"].astype(str).to_numpy(),
+        "evidence": rows["evidence"].astype(object).fillna("").astype(str).to_numpy(),
+    })  # fmt: skip
+    alike = markers.groupby(["x", "y", "words"], sort=False)
+    markers = alike.first().assign(reports=alike.size()).reset_index()
+    weekly = at == "reported" and len(markers) > _MOST_MARKERS
+    if weekly:  # thousands of days reported on: one marker a week, on its Monday
+        days = pd.to_datetime(markers["x"])
+        markers["x"] = (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).to_numpy()
+        alike = markers.groupby(["x", "y", "words"], sort=False)
+        markers = alike.first().assign(reports=alike["reports"].sum()).reset_index()
+    more = np.where(
+        markers["reports"] > 1,
+        "<br>and " + (markers["reports"] - 1).map("{:,}".format) + " more report(s) of it",
+        "",
+    )
+    when = (
+        "<br>reported in the week of " + pd.to_datetime(markers["x"]).dt.strftime("%Y-%m-%d")
+        if weekly
+        else ""
+    )
+    labels = (
+        _escaped(markers["article"]) + ": " + _escaped(markers["words"]) + "<br>“"
+        + _escaped(markers["evidence"]) + "”" + more + when
+    )  # fmt: skip
+    # Arrays where plotly would check a list element by element (0.1 s a chart for
+    # dates and lists of lists); numbers stay lists, which plotly writes out as numbers.
     return go.Scatter(
         name=ARTICLE_TRACE,
-        x=xs,
-        y=ys,
+        x=markers["x"].to_numpy() if at == "reported" or period_length == 7 else markers["x"].tolist(),
+        y=markers["y"].tolist(),
         mode="markers",
         marker=ARTICLE_MARKER,
-        customdata=data,
-        hovertext=labels,
+        customdata=markers[["article", "words", "evidence", "reports"]].to_numpy(dtype=object),
+        hovertext=labels.to_numpy(dtype=object),
         hoverinfo="text",
     )
+
+
+def _escaped(texts: pd.Series) -> pd.Series:
+    return texts.map(html.escape)
 
 
 def status_label(statuses: pd.Series) -> str:
@@ -292,7 +328,10 @@ def status_label(statuses: pd.Series) -> str:
 
 
 def chart_markers(fig: go.Figure) -> pd.DataFrame:
-    """The article figures a context chart marks: columns article, figure, evidence, x, y.
+    """The article figures a context chart marks: columns article, figure, evidence, x, y, reports.
+
+    One row a marker; `reports` counts the figures alike it stands for (the first one's
+    article and evidence are given).
 
     Read back from the chart's marker trace, so a table beneath the chart lists exactly
     what it shows (for readers who cannot see the chart).
@@ -301,10 +340,11 @@ def chart_markers(fig: go.Figure) -> pd.DataFrame:
     for trace in fig.data:
         if trace.name != ARTICLE_TRACE:
             continue
-        for x, y, (article, words, evidence) in zip(
+        for x, y, (article, words, evidence, reports) in zip(
             trace.x, trace.y, trace.customdata, strict=True
         ):
-            rows.append({"article": article, "figure": words, "evidence": evidence, "x": x, "y": y})
+            rows.append({"article": article, "figure": words, "evidence": evidence, "x": x, "y": y,
+                         "reports": int(reports)})  # fmt: skip
     return pd.DataFrame(rows, columns=list(MARKER_COLUMNS))
 
 

@@ -185,16 +185,25 @@ def deaths_table(deaths_by_year: pd.DataFrame) -> pd.DataFrame:
     }).reset_index(drop=True)  # fmt: skip
 
 
-def markers_sentence(markers: pd.DataFrame, titles: Mapping[str, str] | None = None) -> str:
-    """The article figures placed on a chart (from `context_charts.chart_markers`), in one sentence."""
+def markers_sentence(
+    markers: pd.DataFrame, titles: Mapping[str, str] | None = None, *, most: int = 20
+) -> str:
+    """The article figures placed on a chart (from `context_charts.chart_markers`), in one sentence.
+
+    The first `most` markers are named, and how many more there are.
+    """
     if markers.empty:
         return ""
     titles = titles or {}
-    placed = [
-        f"{r['figure']} (“{r['evidence']}”, {titles.get(r['article'], r['article'])})"
-        for r in markers.to_dict("records")
-    ]
-    return "Article figures marked (black diamonds): " + "; ".join(placed) + "."
+    placed = []
+    for r in markers.head(most).to_dict("records"):
+        reports = int(r.get("reports", 1) or 1)
+        others = f", and {reports - 1:,} more report(s) of it" if reports > 1 else ""
+        title = titles.get(r["article"], r["article"])
+        placed.append(f"{r['figure']} (“{r['evidence']}”, {title}{others})")
+    rest = len(markers) - len(placed)
+    more = f"; and {rest:,} more (the checks below list every figure)" if rest > 0 else ""
+    return "Article figures marked (black diamonds): " + "; ".join(placed) + more + "."
 
 
 def differences(reference: Reference) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -138,30 +139,55 @@ def check_parts(figures: pd.DataFrame, *, metrics: Iterable[str] | None = None) 
     """Every breakdown (two groups or more) of an article's own figures, checked against its totals.
 
     An article with several different totals for one metric gets one check per total;
-    a group reported twice counts once (the first report).
+    a group reported twice counts once (the first report). Checks come by article,
+    then metric.
     """
     own = _own_figures(figures)
     if metrics is not None:
         own = own[own["metric"].isin(list(metrics))]
+    own = own.dropna(subset=["article", "metric"])
+    # In text order within each article and metric; only the first report of a group,
+    # and of a total's value, is kept.
+    ordered = own.sort_values(["article", "metric", "start"], kind="stable")
+    is_total = (ordered["group"].isna() | (ordered["group"] == "")).to_numpy(dtype=bool)
+    parts = ordered[~is_total].drop_duplicates(["article", "metric", "group"])
+    groups = parts.groupby(["article", "metric"], sort=False)["group"].transform("size")
+    parts = parts[(groups >= 2).to_numpy()]  # a breakdown needs two groups
+    if parts.empty:
+        return []
+    totals = ordered[is_total].drop_duplicates(["article", "metric", "value"])
+    totals = totals.merge(
+        parts[["article", "metric"]].drop_duplicates(), on=["article", "metric"], how="inner"
+    )
+    found: dict[tuple[str, str], tuple[list[Reported], list[Reported]]] = {}
+    for rows, at in ((parts, 0), (totals, 1)):
+        for row in rows[list(_REPORTED_COLUMNS)].itertuples(index=False):
+            found.setdefault((str(row.article), str(row.metric)), ([], []))[at].append(_reported_of(row))
     checks: list[PartsCheck] = []
-    for (article, metric), rows in own.groupby(["article", "metric"], sort=True):
-        rows = rows.sort_values("start", kind="stable")
-        is_total = rows["group"].isna() | (rows["group"] == "")
-        parts: dict[str, Reported] = {}
-        for _, row in rows[~is_total].iterrows():
-            part = _reported(row)
-            parts.setdefault(part.group or "", part)
-        if len(parts) < 2:
-            continue
-        totals: dict[int, Reported] = {}
-        for _, row in rows[is_total].iterrows():
-            reported = _reported(row)
-            totals.setdefault(reported.value, reported)
-        against: list[Reported | None] = [*totals.values()] or [None]
+    for (article, metric), (breakdown, reported_totals) in found.items():
+        against: list[Reported | None] = [*reported_totals] or [None]
         for total in against:
-            checks.append(PartsCheck(str(article), str(metric), total, tuple(parts.values()),
-                                     compare(total, list(parts.values()))))  # fmt: skip
+            checks.append(PartsCheck(article, metric, total, tuple(breakdown),
+                                     compare(total, breakdown)))  # fmt: skip
     return checks
+
+
+_REPORTED_COLUMNS = ("article", "metric", "value", "qualifier", "group", "evidence", "sentence",
+                     "start", "end")  # fmt: skip
+
+
+def _reported_of(row: Any) -> Reported:
+    """`_reported` for a row of `itertuples` (many times faster than `iterrows`)."""
+    group = row.group
+    return Reported(
+        value=int(row.value),
+        qualifier=str(row.qualifier) if pd.notna(row.qualifier) else "exact",
+        group=None if pd.isna(group) or group == "" else str(group),
+        evidence=str(row.evidence),
+        sentence=str(row.sentence),
+        start=int(row.start),
+        end=int(row.end),
+    )
 
 
 def headline_figures(
@@ -180,9 +206,10 @@ def headline_figures(
         reported = totals[totals["metric"] == metric]
         if reported.empty:
             continue
-        best = reported.sort_values(
-            ["value", "fact_date", "start"], ascending=[False, False, True], kind="stable"
-        )
+        largest = reported[(reported["value"] == reported["value"].max()).to_numpy(dtype=bool)]
+        best = largest.sort_values(
+            ["fact_date", "start"], ascending=[False, True], kind="stable"
+        )  # the largest value first, then the latest report of it
         rows.append(best.iloc[0].to_dict() | {"n_reports": len(reported)})
     return pd.DataFrame(rows, columns=[*figures.columns, "n_reports"])
 

@@ -27,6 +27,8 @@ from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 FACT_TABLES = ("figures", "events", "places", "quotes", "claims")
 URL_PARAMS = ("from", "to", "article", "place", "speaker")
@@ -274,7 +276,7 @@ def select_rows(corpus: Any, state: FilterState) -> dict[str, np.ndarray]:
         with_facts = pd.Index([])
         for name, t in tables.items():
             with_facts = with_facts.union(pd.Index(t["article"][keep[name]].unique()))
-        kept_articles &= articles["article"].isin(with_facts).to_numpy(dtype=bool, na_value=False)
+        kept_articles &= with_facts.get_indexer(articles["article"]) >= 0
     rows = {name: np.flatnonzero(mask) for name, mask in keep.items()}
     rows["articles"] = np.flatnonzero(kept_articles)
     return rows
@@ -282,13 +284,37 @@ def select_rows(corpus: Any, state: FilterState) -> dict[str, np.ndarray]:
 
 def take_rows(corpus: C, rows: Mapping[str, np.ndarray]) -> C:
     """The corpus with only the given rows (from `select_rows`) of its fact tables and `articles`."""
-    tables = {}
-    for name in (*FACT_TABLES, "articles"):
-        table: pd.DataFrame = getattr(corpus, name)
-        positions = rows[name]
-        whole = len(positions) == len(table)  # positions are distinct: every row, nothing to take
-        tables[name] = (table if whole else table.take(positions)).reset_index(drop=True)
+    selection = Selection(corpus, rows)
+    tables = {name: selection.table(name) for name in (*FACT_TABLES, "articles")}
     return dataclasses.replace(corpus, **tables)  # type: ignore[type-var]
+
+
+class Selection:
+    """The part of a corpus that `rows` (from `select_rows`) select, each table taken when first read.
+
+    Reads like the corpus `take_rows` would give (`selection.figures`, `.table(name)`,
+    `.texts`), but a page that reads two tables pays for two: the timeline reads none.
+    """
+
+    def __init__(self, corpus: Any, rows: Mapping[str, np.ndarray]) -> None:
+        self._corpus = corpus
+        self._rows = rows
+        self._taken: dict[str, pd.DataFrame] = {}
+
+    def table(self, name: str) -> pd.DataFrame:
+        if name not in self._taken:
+            table: pd.DataFrame = getattr(self._corpus, name)
+            positions = self._rows[name]
+            whole = len(positions) == len(table)  # every row: nothing to take
+            self._taken[name] = (table if whole else table.take(positions)).reset_index(drop=True)
+        return self._taken[name]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in (*FACT_TABLES, "articles"):
+            return self.table(name)
+        return getattr(self._corpus, name)  # texts and problems, whole
 
 
 def _isin(values: pd.Series, chosen: Iterable[Any]) -> np.ndarray:
@@ -305,6 +331,12 @@ def _in_dates(table: pd.DataFrame, first: date | None, last: date | None) -> np.
     return mask.to_numpy(dtype=bool)
 
 
+def _position_in(values: pd.Series, chosen: pa.Array) -> np.ndarray:
+    """Each value's position in `chosen` (-1 where it is not there), looked up by Arrow: no Python strings."""
+    found = pc.index_in(pa.array(values.astype("string"), type=pa.string()), value_set=chosen)
+    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype("int64")
+
+
 def _overlaps(table: pd.DataFrame, sentences: pd.DataFrame) -> np.ndarray:
     """Which rows of `table` have a sentence overlapping one of `sentences` in the same article.
 
@@ -314,11 +346,11 @@ def _overlaps(table: pd.DataFrame, sentences: pd.DataFrame) -> np.ndarray:
     """
     if table.empty or sentences.empty:
         return np.zeros(len(table), dtype=bool)
-    chosen = pd.Index(sentences["article"].unique())
-    code = chosen.get_indexer(table["article"]).astype("int64")  # -1: none chosen there
+    chosen = pa.array(sentences["article"].dropna().unique().astype(object), type=pa.string())
+    code = _position_in(table["article"], chosen)  # -1: none chosen there
     # wider than any offset, so that no span reaches into the next article's
     width = 1 + int(max(table["sentence_end"].max(), sentences["sentence_end"].max(), 0))
-    base = chosen.get_indexer(sentences["article"]).astype("int64") * width
+    base = _position_in(sentences["article"], chosen) * width
     starts = base + sentences["sentence_start"].to_numpy(dtype="int64")
     ends = base + sentences["sentence_end"].to_numpy(dtype="int64")
     order = np.argsort(starts, kind="stable")
@@ -409,6 +441,11 @@ class View:
     options: FilterOptions
     key: str = ""
     rows: Mapping[str, np.ndarray] = dataclasses.field(default_factory=dict)
+
+    @property
+    def selection(self) -> str:
+        """The corpus key and the filters in one short string: what a selection's caches are keyed on."""
+        return f"{self.key}|{self.state!r}"
 
 
 def search_quotes(quotes: pd.DataFrame, words: str) -> pd.DataFrame:

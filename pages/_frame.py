@@ -3,10 +3,13 @@
 Not a page: app.py lists the pages it routes to, and this file is not among them.
 """
 
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from lib.reference import Reference, load_reference
+
+TABLE_ROWS = 2_000  # rows an on-page table shows at most; the export below holds them all
 
 
 def current_view():
@@ -28,7 +31,7 @@ def current_view():
     return st.session_state["_view"]
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(max_entries=1, show_spinner=False)
 def official_reference() -> Reference:
     """The official figures of data/reference/, read and validated once (they are static).
 
@@ -36,3 +39,18 @@ def official_reference() -> Reference:
     the pages show it and go on without the official context.
     """
     return load_reference()
+
+
+def capped(table: pd.DataFrame, what: str) -> pd.DataFrame:
+    """The first TABLE_ROWS rows of a table for the page, and a note above it when there are more.
+
+    A browser table of 100,000 rows costs every rerun seconds and memory; the export
+    holds every selected fact.
+    """
+    if len(table) <= TABLE_ROWS:
+        return table
+    st.caption(
+        f"Showing the first {TABLE_ROWS:,} of {len(table):,} {what}. "
+        "Download the CSV or JSON at the foot of the page for all of them."
+    )
+    return table.head(TABLE_ROWS)

@@ -1,13 +1,15 @@
 """Figures: the death toll and its breakdown, crossing totals, parts against wholes, and the official context."""
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 import lib.reference
 from lib.charts import build_breakdown_chart, describe_fact
-from lib.checks import check_facts
+from lib.checks import CorpusChecks, check_corpus, checks_for
 from lib.context_charts import (
     arrivals_by_year_chart,
+    article_points,
     chart_markers,
     deaths_by_year_chart,
     monthly_arrivals_chart,
@@ -25,27 +27,109 @@ from lib.context_tables import (
     status_summary,
     yearly_arrivals_summary,
 )
-from lib.figures_checks import STATUS_TEXT, check_parts, headline_figures, metric_table
+from lib.figures_checks import (
+    STATUS_TEXT,
+    PartsCheck,
+    check_parts,
+    headline_figures,
+    metric_table,
+)
 from lib.reader import escape_markdown, escape_text, sentence_html
-from pages._frame import current_view, official_reference
+from pages._frame import TABLE_ROWS, capped, current_view, official_reference
 
 MONTHLY_VIEWS = ("Cumulative since 1 January", "Per month")
 LINKS = {
     "source": st.column_config.LinkColumn("source", display_text=r"https?://(?:www\.)?([^/]+)")
 }
+CHECKS_PER_PAGE = 10  # breakdown panels (each with a chart) drawn per page
 
 
-@st.cache_data(max_entries=16, show_spinner="Checking the figures…")
-def checked_facts(
-    figures: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataFrame
-) -> pd.DataFrame:
-    """`lib.checks.check_facts` on the filtered facts, cached on them (the reference is static)."""
-    return check_facts(figures, claims, articles, official_reference())
+@st.cache_resource(max_entries=4, ttl=3600, show_spinner="Checking the figures…")
+def corpus_checks(key: str, _corpus) -> CorpusChecks:
+    """Every figure and claim of the corpus checked against the reference, once per corpus (`key`); read-only."""
+    return check_corpus(_corpus.figures, _corpus.claims, _corpus.articles, official_reference())
 
 
-def _markers(fig, titles) -> None:
+# What a selection gives is cached on the corpus key and the filters that made it; as
+# resources, not data: these are plotly figures and tables that pages only read, and
+# unpickling a plotly figure validates it again (0.1 s a chart).
+
+
+@st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
+def breakdowns(selection: str, _figures: pd.DataFrame) -> list[PartsCheck]:
+    """`check_parts` of the selected figures."""
+    return check_parts(_figures)
+
+
+@st.cache_resource(max_entries=64, ttl=600, show_spinner=False)
+def breakdown_chart(metric: str, groups: tuple[str, ...], values: tuple[int, ...]) -> go.Figure:
+    """`build_breakdown_chart` of one breakdown."""
+    parts = pd.DataFrame({"group": list(groups), "value": list(values)})
+    return build_breakdown_chart(parts, title=f"{metric} by group")
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def official_chart(chart: str, _reference: lib.reference.Reference) -> go.Figure:
+    """An official chart without article figures (`yearly`, `cumulative`, `monthly` or `deaths`): the reference is static."""
+    if chart == "yearly":
+        return arrivals_by_year_chart(_reference.arrivals_by_year)
+    if chart == "deaths":
+        return deaths_by_year_chart(_reference.deaths_by_year)
+    return monthly_arrivals_chart(_reference.arrivals_by_month, cumulative=chart == "cumulative")
+
+
+@st.cache_resource(max_entries=24, ttl=600, show_spinner=False)
+def context_chart(
+    selection: str, chart: str, _reference: lib.reference.Reference, _figures, _titles
+) -> tuple[go.Figure, str]:
+    """An official chart with the selected figures marked (a copy of the chart, their trace added), and them in words."""
+    figure = go.Figure(official_chart(chart, _reference))
+    points = article_points(_figures, chart)
+    if points is not None:
+        figure.add_trace(points)
+    return figure, markers_sentence(chart_markers(figure), _titles)
+
+
+@st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
+def figure_tables(selection: str, _figures: pd.DataFrame):
+    """The selection's largest death toll and its crossing totals (largest first)."""
+    return headline_figures(_figures, metrics=("deaths",)), metric_table(_figures, "crossings")
+
+
+@st.cache_data(max_entries=1, show_spinner=False)
+def reference_words(_reference: lib.reference.Reference) -> dict[str, object]:
+    """The sentences beneath the official charts: the reference is static, so they are written once."""
+    return {
+        "yearly": yearly_arrivals_summary(_reference.arrivals_by_year),
+        "monthly": monthly_arrivals_summary(_reference.arrivals_by_month),
+        "scopes": scopes_sentence(_reference.deaths_by_year),
+        "deaths": deaths_summary(_reference.deaths_by_year),
+        "differences": differences(_reference),
+    }
+
+
+@st.cache_resource(max_entries=4, ttl=600, show_spinner=False)
+def selected_checks(selection: str, read_more: bool, _view) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The selection's figures and claims checked (picked from the corpus's checks), and the table of them shown."""
+    corpus, rows = _view.corpus, _view.rows
+    figure_rows, claim_rows = rows["figures"], rows["claims"]
+    if not read_more:
+        figure_rows = figure_rows[corpus.figures["own"].to_numpy(dtype=bool)[figure_rows]]
+        claim_rows = claim_rows[corpus.claims["own"].to_numpy(dtype=bool)[claim_rows]]
+    checks = checks_for(
+        corpus_checks(_view.key, corpus),
+        figure_rows,
+        claim_rows,
+        figures=corpus.figures,
+        claims=corpus.claims,
+        articles=_view.selected.articles,
+        reference=official_reference(),
+    )
+    return checks, checks_table(checks.head(TABLE_ROWS), _view.options.titles)
+
+
+def _markers(sentence: str) -> None:
     """The article figures a chart marks, in words beneath it (or why there are none)."""
-    sentence = markers_sentence(chart_markers(fig), titles)
     st.caption(
         escape_markdown(sentence)
         if sentence
@@ -53,13 +137,15 @@ def _markers(fig, titles) -> None:
     )
 
 
-def official_charts(reference: lib.reference.Reference, selected, titles) -> None:
+def official_charts(reference: lib.reference.Reference, view, titles) -> None:
     """The three official series as charts, the selected article figures marked, each with words and a table."""
+    selected = view.selected
+    words = reference_words(reference)
     st.markdown("#### Arrivals per year")
-    yearly = arrivals_by_year_chart(reference.arrivals_by_year, selected.figures)
+    yearly, markers = context_chart(view.selection, "yearly", reference, selected.figures, titles)
     st.plotly_chart(yearly, key="official_yearly", config={"displayModeBar": False})
-    st.caption(escape_markdown(yearly_arrivals_summary(reference.arrivals_by_year)))
-    _markers(yearly, titles)
+    st.caption(escape_markdown(words["yearly"]))
+    _markers(markers)
     with st.expander("Table: arrivals per year"):
         st.dataframe(
             arrivals_table(reference.arrivals_by_year, period="year"),
@@ -77,12 +163,16 @@ def official_charts(reference: lib.reference.Reference, selected, titles) -> Non
         help="A figure for “this year” is a running total: it belongs on the cumulative "
         "lines, at the day it was reported.",
     )
-    monthly = monthly_arrivals_chart(
-        reference.arrivals_by_month, selected.figures, cumulative=shown == MONTHLY_VIEWS[0]
+    monthly, markers = context_chart(
+        view.selection,
+        "cumulative" if shown == MONTHLY_VIEWS[0] else "monthly",
+        reference,
+        selected.figures,
+        titles,
     )
     st.plotly_chart(monthly, key="official_monthly", config={"displayModeBar": False})
-    st.caption(escape_markdown(monthly_arrivals_summary(reference.arrivals_by_month)))
-    _markers(monthly, titles)
+    st.caption(escape_markdown(words["monthly"]))
+    _markers(markers)
     with st.expander("Table: arrivals per month"):
         st.dataframe(
             arrivals_table(reference.arrivals_by_month, period="month"),
@@ -92,11 +182,11 @@ def official_charts(reference: lib.reference.Reference, selected, titles) -> Non
         )
 
     st.markdown("#### Deaths per year, by who counted")
-    deaths = deaths_by_year_chart(reference.deaths_by_year, selected.figures)
+    deaths, markers = context_chart(view.selection, "deaths", reference, selected.figures, titles)
     st.plotly_chart(deaths, key="official_deaths", config={"displayModeBar": False})
-    st.caption(escape_markdown(scopes_sentence(reference.deaths_by_year)))
-    st.caption(escape_markdown(deaths_summary(reference.deaths_by_year)))
-    _markers(deaths, titles)
+    st.caption(escape_markdown(words["scopes"]))
+    st.caption(escape_markdown(words["deaths"]))
+    _markers(markers)
     with st.expander("Table: deaths per year and counting body"):
         st.dataframe(
             deaths_table(reference.deaths_by_year),
@@ -106,8 +196,11 @@ def official_charts(reference: lib.reference.Reference, selected, titles) -> Non
         )
 
 
-def checked_claims(reference: lib.reference.Reference, selected, titles) -> None:
-    """Every figure and claim of the selection checked against the reference: status, sums, evidence, sources."""
+def checked_claims(reference: lib.reference.Reference, view, titles) -> None:
+    """Every figure and claim of the selection checked against the reference: status, sums, evidence, sources.
+
+    The checks are made once for the whole corpus; the selection's are picked from them.
+    """
     st.markdown("#### The articles' figures and claims, checked")
     read_more = st.toggle(
         "Include figures from “Read more” headlines",
@@ -115,10 +208,7 @@ def checked_claims(reference: lib.reference.Reference, selected, titles) -> None
         key="claims_read_more",
         help="They belong to other articles: left out by default, as from every total.",
     )
-    figures, claims = selected.figures, selected.claims
-    if not read_more:
-        figures, claims = figures[figures["own"]], claims[claims["own"]]
-    checks = checked_facts(figures, claims, selected.articles)
+    checks, table = selected_checks(view.selection, read_more, view)
     st.markdown(
         "\n".join(
             f"- **{status}**: {escape_markdown(meaning)}"
@@ -129,8 +219,9 @@ def checked_claims(reference: lib.reference.Reference, selected, titles) -> None
         st.write("No article figure or claim to check in the current selection.")
     else:
         st.write(status_summary(checks))
+    capped(checks, "checks")  # the note, when the table is cut short
     st.dataframe(
-        checks_table(checks, titles),
+        table,
         hide_index=True,
         key="claims_table",
         column_config={
@@ -143,7 +234,8 @@ def checked_claims(reference: lib.reference.Reference, selected, titles) -> None
         },
     )
     st.markdown("**Where sources count differently**")
-    st.markdown("\n".join(f"- {escape_markdown(line)}" for line in differences(reference)))
+    lines = reference_words(reference)["differences"]
+    st.markdown("\n".join(f"- {escape_markdown(line)}" for line in lines))
 
 
 view = current_view()
@@ -157,7 +249,7 @@ st.caption(
 )
 
 st.subheader("Death toll", anchor="death-toll")
-headlines = headline_figures(selected.figures, metrics=("deaths",))
+headlines, crossings = figure_tables(view.selection, selected.figures)
 if headlines.empty:
     st.write("No death toll reported in the current selection.")
 else:
@@ -171,10 +263,37 @@ else:
     )
 
 st.subheader("Do the parts add up?", anchor="checks")
-checks = check_parts(selected.figures)
+checks = breakdowns(view.selection, selected.figures)
 if not checks:
     st.write("No breakdown (men, women, minors, ...) reported in the current selection.")
-for number, check in enumerate(checks):
+first = 0
+if len(checks) > CHECKS_PER_PAGE:
+    statuses = pd.Series([c.status for c in checks]).value_counts()
+    st.write(
+        f"{len(checks):,} breakdowns checked: "
+        + ", ".join(f"{int(statuses[s]):,} {STATUS_TEXT[s]}" for s in STATUS_TEXT if s in statuses)
+        + "."
+    )
+    pages = -(-len(checks) // CHECKS_PER_PAGE)
+    # new filters start again at page 1
+    if st.session_state.get("_checks_query") != view.selection:
+        st.session_state["_checks_query"] = view.selection
+        st.session_state["checks_page"] = 1
+    elif st.session_state.get("checks_page", 1) > pages:
+        st.session_state["checks_page"] = pages
+    page = st.number_input(
+        f"Page of breakdowns (of {pages:,})",
+        min_value=1,
+        max_value=pages,
+        step=1,
+        key="checks_page",
+        help=f"{CHECKS_PER_PAGE} breakdowns a page, by article.",
+    )
+    first = (page - 1) * CHECKS_PER_PAGE
+    st.caption(
+        f"Showing {first + 1:,}–{min(first + CHECKS_PER_PAGE, len(checks)):,} of {len(checks):,} breakdowns."
+    )
+for number, check in enumerate(checks[first : first + CHECKS_PER_PAGE], start=first):
     icon = {True: ":material/check_circle:", False: ":material/cancel:", None: ":material/help:"}[
         check.ok
     ]
@@ -182,9 +301,8 @@ for number, check in enumerate(checks):
         st.markdown(
             f"{icon} **{escape_markdown(check.metric)}: {check.expression}** — {STATUS_TEXT[check.status]}"
         )
-        parts = pd.DataFrame(
-            {"group": [p.group for p in check.parts], "value": [p.value for p in check.parts]}
-        )
+        groups, values = tuple(str(p.group) for p in check.parts), tuple(p.value for p in check.parts)
+        parts = pd.DataFrame({"group": [p.group for p in check.parts], "value": list(values)})
         evidence = [check.total] if check.total else []
         evidence += list(check.parts)
         sentences = list(dict.fromkeys(r.sentence for r in evidence))
@@ -198,14 +316,13 @@ for number, check in enumerate(checks):
             + "</div>"
         )
         st.plotly_chart(
-            build_breakdown_chart(parts, title=f"{check.metric} by group"),
+            breakdown_chart(check.metric, groups, values),
             key=f"breakdown_chart_{number}",
             config={"displayModeBar": False},
         )
         st.dataframe(parts, hide_index=True, key=f"breakdown_table_{number}")
 
 st.subheader("Crossings", anchor="crossings")
-crossings = metric_table(selected.figures, "crossings")
 if crossings.empty:
     st.write("No crossing totals in the current selection.")
 else:
@@ -214,17 +331,18 @@ else:
         st.write(
             f"Largest crossing total reported: {describe_fact(top.iloc[0].to_dict() | {'kind': 'figure', 'metric': 'crossings'})}."
         )
+    shown = capped(crossings, "crossing totals")
     st.dataframe(
-        crossings.assign(
-            article=[titles.get(a, a) for a in crossings["article"]],
-            fact_date=crossings["fact_date"].dt.date,
+        shown.assign(
+            article=[titles.get(a, a) for a in shown["article"]],
+            fact_date=shown["fact_date"].dt.date,
         ),
         hide_index=True,
         key="crossings_table",
     )
 
 st.subheader("All figures", anchor="all-figures")
-table = selected.figures
+table = capped(selected.figures, "figures")
 st.dataframe(
     pd.DataFrame({
         "metric": table["metric"], "value": table["value"], "qualifier": table["qualifier"],
@@ -247,5 +365,5 @@ try:
 except lib.reference.ReferenceError as error:
     st.error(f"The official figures could not be read: {escape_markdown(str(error))}")
 else:
-    official_charts(reference, selected, titles)
-    checked_claims(reference, selected, titles)
+    official_charts(reference, view, titles)
+    checked_claims(reference, view, titles)

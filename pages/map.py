@@ -1,16 +1,28 @@
 """Map: every place the articles name, sized by mentions, places of reported deaths marked apart."""
 
+import pandas as pd
+import pydeck as pdk
 import streamlit as st
 
 from lib.charts import build_map, map_legend_html, place_summary
 from lib.reader import escape_markdown
 from pages._frame import current_view
 
+
+# Cached on the corpus key and the filters; a resource (the pages only read it), so a
+# rerun with the same filters neither recomputes nor copies it.
+@st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
+def places_map(selection: str, _selected) -> tuple[pd.DataFrame, pdk.Deck]:
+    """`place_summary` of the selection, and its map."""
+    summary = place_summary(_selected.places, _selected.figures)
+    return summary, build_map(summary)
+
+
 view = current_view()
 selected = view.selected
 
 st.title("Map of places named", anchor="map")
-summary = place_summary(selected.places, selected.figures)
+summary, deck = places_map(view.selection, selected)
 if summary.empty:
     st.write("No places in the current selection.")
 else:
@@ -23,7 +35,7 @@ else:
             else "No deaths reported next to a place."
         )
     )
-st.pydeck_chart(build_map(summary), height=480, key="map_chart")
+st.pydeck_chart(deck, height=480, key="map_chart")
 st.html(map_legend_html())
 st.caption("First view: the coast from Calais to Boulogne-sur-Mer. Zoom out to see every place.")
 

@@ -9,9 +9,34 @@ from lib.filters import count_facts, describe_filters
 from lib.reader import escape_text, sentence_html
 from pages._frame import current_view
 
+
+@st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
+def summary(selection: str, _selected):
+    """The selection's headline figures, the dates its facts span, and its five latest events.
+
+    Cached on the corpus key and the filters; a resource, as the page only reads it.
+    """
+    dated = [
+        _selected.table(name)["fact_date"].dropna()
+        for name in ("figures", "events", "places", "quotes", "claims")
+    ]
+    dates = (
+        pd.concat([d for d in dated if len(d)])
+        if any(len(d) for d in dated)
+        else pd.Series([], dtype="datetime64[ns]")
+    )
+    span = (dates.min(), dates.max()) if len(dates) else None
+    events = _selected.events
+    if events["date"].notna().sum() > 5:  # the latest five: only the latest dates' rows are sorted
+        events = events[(events["date"] >= events["date"].nlargest(5).min()).to_numpy(dtype=bool)]
+    latest = events.sort_values(["date", "article", "start"], ascending=[False, True, True])
+    return headline_figures(_selected.figures), span, latest.head(5)
+
+
 view = current_view()
 selected = view.selected
 titles = view.options.titles
+headlines, span_dates, latest = summary(view.selection, selected)
 
 st.title("Channel crossings in the news", anchor="overview")
 st.caption(
@@ -26,19 +51,9 @@ st.info(
 )
 
 st.subheader("Headline figures", anchor="headline-figures")
-headlines = headline_figures(selected.figures)
-dated = [
-    selected.table(name)["fact_date"].dropna()
-    for name in ("figures", "events", "places", "quotes", "claims")
-]
-dates = (
-    pd.concat([d for d in dated if len(d)])
-    if any(len(d) for d in dated)
-    else pd.Series([], dtype="datetime64[ns]")
-)
 span = (
-    f"{dates.min().date().isoformat()} to {dates.max().date().isoformat()}"
-    if len(dates)
+    f"{span_dates[0].date().isoformat()} to {span_dates[1].date().isoformat()}"
+    if span_dates
     else "no dated facts"
 )
 
@@ -69,8 +84,8 @@ with columns[0].container(border=True, key="headline_articles"):
         help="Articles with facts in the current selection.",
     )
 with columns[1].container(border=True, key="headline_span"):
-    if len(dates):
-        days = (dates.max() - dates.min()).days + 1
+    if span_dates:
+        days = (span_dates[1] - span_dates[0]).days + 1
         st.metric(
             "Date span", f"{days:,} day{'s' if days > 1 else ''}", help="Dates the facts are about."
         )
@@ -79,11 +94,9 @@ with columns[1].container(border=True, key="headline_span"):
         st.metric("Date span", "—", help="No dated facts in the current selection.")
 
 st.subheader("Latest events", anchor="latest-events")
-events = selected.events.sort_values(["date", "article", "start"], ascending=[False, True, True])
-if events.empty:
+if latest.empty:
     st.write("No dated events in the current selection.")
 else:
-    latest = events.head(5)
     st.dataframe(
         pd.DataFrame({
             "date": latest["date"].dt.date,

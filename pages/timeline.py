@@ -4,7 +4,16 @@ import pandas as pd
 import streamlit as st
 
 import lib.reference
-from lib.charts import build_timeline, points_from_selection, timeline_points
+from lib.charts import (
+    bin_points,
+    build_timeline,
+    build_timeline_bins,
+    dated_facts,
+    facts_in_bins,
+    lay_out_points,
+    points_from_selection,
+    with_text,
+)
 from lib.context_charts import timeline_with_arrivals
 from lib.context_tables import (
     monthly_arrivals_summary,
@@ -12,54 +21,96 @@ from lib.context_tables import (
     source_links,
     timeline_window,
 )
+from lib.filters import FACT_TABLES, pick_rows
 from lib.reader import escape_markdown, escape_text, sentence_html
-from pages._frame import current_view, official_reference
+from pages._frame import capped, current_view, official_reference
+
+MOST_POINTS = 1_500  # more dated facts than this are drawn as counts per kind and day
+
+
+@st.cache_resource(max_entries=4, ttl=3600, show_spinner="Dating the facts…")
+def corpus_dated_facts(key: str, _corpus) -> pd.DataFrame:
+    """`lib.charts.dated_facts` of the whole corpus, once per corpus (`key`); read-only."""
+    return dated_facts({name: _corpus.table(name) for name in FACT_TABLES})
+
+
+@st.cache_resource(max_entries=4, ttl=600, show_spinner=False)
+def timeline_chart(selection: str, overlay: bool, _view):
+    """The selection's dated facts, their points or bins, the figure and the months beneath it.
+
+    Cached on the selection (corpus key and filters) and the overlay toggle; a resource, as the page
+    only reads it (a plotly figure would be validated again when unpickled). Raises
+    `lib.reference.ReferenceError` when the overlay is asked for and the reference is bad.
+    """
+    corpus = _view.corpus
+    tables = {name: corpus.table(name) for name in FACT_TABLES}
+    facts = pick_rows(corpus_dated_facts(_view.key, corpus), _view.rows)
+    if len(facts) <= MOST_POINTS:
+        shown = lay_out_points(with_text(facts, tables, _view.options.titles))
+        figure = build_timeline(shown)
+    else:  # one dot per kind and day (or week, or month): a browser cannot draw 100,000 dots
+        shown = with_text(bin_points(facts, at_most=MOST_POINTS), tables, _view.options.titles)
+        figure = build_timeline_bins(shown)
+    months = None
+    if overlay:
+        months = months_in_window(
+            official_reference().arrivals_by_month,
+            *timeline_window(facts["fact_date"], _view.state.date_from, _view.state.date_to),
+        )
+        figure = timeline_with_arrivals(figure, months)
+    return facts, shown, figure, months
+
 
 view = current_view()
-selected = view.selected
+corpus = view.corpus
+tables = {name: corpus.table(name) for name in FACT_TABLES}
 titles = view.options.titles
 
 st.title("Timeline", anchor="timeline")
-tables = {
-    name: selected.table(name) for name in ("figures", "events", "places", "quotes", "claims")
-}
-points = timeline_points(tables, titles)
-if points.empty:
+overlay = st.session_state.get("overlay_arrivals", True)
+try:
+    facts, shown, figure, months = timeline_chart(view.selection, overlay, view)
+except lib.reference.ReferenceError as error:
+    facts, shown, figure, months = timeline_chart(view.selection, False, view)
+    reference_error = error
+else:
+    reference_error = None
+binned = len(facts) > MOST_POINTS
+if facts.empty:
     st.write("No dated facts in the current selection.")
 else:
-    first, last = points["fact_date"].min().date(), points["fact_date"].max().date()
-    counts = points["kind"].value_counts()
+    first, last = facts["fact_date"].min().date(), facts["fact_date"].max().date()
+    counts = facts["kind"].value_counts()
+    counts = counts[counts > 0]  # a category with no fact in the selection
     st.write(
-        f"{len(points)} dated facts from {first.isoformat()} to {last.isoformat()}: "
+        f"{len(facts)} dated facts from {first.isoformat()} to {last.isoformat()}: "
         + ", ".join(f"{n} {kind}" for kind, n in counts.items())
         + ". Hollow dots come from “Read more” headlines of other articles."
     )
-overlay = st.toggle(
+st.toggle(
     "Home Office monthly arrivals (provisional/final)",
     value=True,
     key="overlay_arrivals",
     help="Official monthly arrivals by small boat as bars beneath the facts, on the same dates: "
     "those of the date filter, else those of the facts shown.",
 )
-figure = build_timeline(points)
-if overlay:
-    try:
-        months = months_in_window(
-            official_reference().arrivals_by_month,
-            *timeline_window(points["fact_date"], view.state.date_from, view.state.date_to),
-        )
-    except lib.reference.ReferenceError as error:
-        st.error(f"The official figures could not be read: {escape_markdown(str(error))}")
+if binned:
+    st.caption(
+        f"More than {MOST_POINTS:,} dated facts: each dot counts the facts of one kind in one "
+        f"{shown['period'].iloc[0]}, bigger for more. Hover a dot for the count and an example; "
+        "click it to list its facts below."
+    )
+if reference_error is not None:
+    st.error(f"The official figures could not be read: {escape_markdown(str(reference_error))}")
+elif months is not None:
+    if months.empty:
+        st.caption("The reference holds no Home Office monthly figures for these dates.")
     else:
-        figure = timeline_with_arrivals(figure, months)
-        if months.empty:
-            st.caption("The reference holds no Home Office monthly figures for these dates.")
-        else:
-            st.caption(
-                escape_markdown(monthly_arrivals_summary(months))
-                + " Each bar is a whole month, even where the dates cut it. Source: "
-                + source_links(months["source_url"])
-            )
+        st.caption(
+            escape_markdown(monthly_arrivals_summary(months))
+            + " Each bar is a whole month, even where the dates cut it. Source: "
+            + source_links(months["source_url"])
+        )
 event = st.plotly_chart(
     figure,
     on_select="rerun",
@@ -69,7 +120,13 @@ event = st.plotly_chart(
 )
 
 st.subheader("Source of the selected facts", anchor="timeline-source")
-picked = points_from_selection(event.selection if event else None, points)
+selection = event.selection if event else None
+if not binned:
+    picked = points_from_selection(selection, shown)
+else:
+    picked = with_text(
+        facts_in_bins(facts, points_from_selection(selection, shown)).head(10), tables, titles
+    )
 if picked.empty:
     st.caption("Click a point (or drag a box) on the timeline to see where it comes from.")
 for row in picked.head(10).to_dict("records"):
@@ -83,10 +140,11 @@ for row in picked.head(10).to_dict("records"):
         )
 
 st.subheader("Dated facts", anchor="timeline-table")
+listed = with_text(capped(facts, "dated facts"), tables, titles)
 st.dataframe(
     pd.DataFrame({
-        "date": points["fact_date"].dt.date, "kind": points["kind"], "fact": points["label"],
-        "evidence": points["evidence"], "sentence": points["sentence"], "article": points["title"],
+        "date": listed["fact_date"].dt.date, "kind": listed["kind"], "fact": listed["label"],
+        "evidence": listed["evidence"], "sentence": listed["sentence"], "article": listed["title"],
     }),
     hide_index=True,
     key="timeline_table",

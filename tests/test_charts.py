@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -14,16 +15,26 @@ from lib.charts import (
     KIND_COLOURS,
     OKABE_ITO,
     PLACE_COLOUR,
+    bin_points,
     build_breakdown_chart,
     build_map,
     build_timeline,
+    build_timeline_bins,
+    dated_facts,
+    death_sentences,
     describe_fact,
+    describe_facts,
+    facts_in_bins,
     hex_to_rgb,
+    hover_sentences,
+    lay_out_points,
     map_legend_html,
     place_summary,
     points_from_selection,
     timeline_points,
+    with_text,
 )
+from lib.filters import FilterState, pick_rows, select_rows, take_rows
 
 TABLES = ("figures", "events", "places", "quotes", "claims")
 
@@ -203,3 +214,128 @@ def test_breakdown_chart_bars():
 def test_legend_names_both_colours():
     legend = map_legend_html()
     assert DEATH_COLOUR in legend and PLACE_COLOUR in legend and "deaths" in legend
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_describe_facts_is_describe_fact_of_each_row(table):
+    facts = getattr(make_corpus(), table)
+    facts = pd.concat([facts, facts.iloc[::-1]], ignore_index=True)  # repeated facts, too
+    labels = describe_facts(facts)
+    assert labels.tolist() == [describe_fact(r) for r in facts.to_dict("records")]
+    assert labels.index.equals(facts.index)
+
+
+def test_death_sentences_group_the_labels_by_sentence():
+    deaths = death_sentences(make_corpus().figures)
+    assert deaths.to_dict("records") == [
+        {"article": "a1", "sentence_start": 37, "deaths": ["deaths: at least 27"]},
+        {"article": "a1", "sentence_start": 107, "deaths": [
+            "deaths: 17 (men)", "deaths: 7 (women)", "deaths: 3 (minors)"]},
+    ]  # fmt: skip
+
+
+def test_dated_facts_are_the_points_without_their_words():
+    corpus = make_corpus()
+    tables = {n: getattr(corpus, n) for n in TABLES}
+    facts = dated_facts(tables)
+    assert list(facts.columns) == [
+        "kind", "fact_date", "label", "article", "start", "end", "own", "table", "row",
+    ]  # fmt: skip
+    titles = dict(zip(corpus.articles["article"], corpus.articles["title"], strict=True))
+    points = lay_out_points(with_text(facts, tables, titles))
+    pd.testing.assert_frame_equal(points[list(_points(corpus).columns)], _points(corpus))
+    # each fact knows its row: the evidence read back from there is the fact's
+    for fact in with_text(facts, tables).to_dict("records"):
+        assert tables[fact["table"]].iloc[fact["row"]]["evidence"] == fact["evidence"]
+
+
+@pytest.mark.parametrize(
+    "state", [FilterState(places=("Calais",)), FilterState(date_from=date(2021, 11, 26))]
+)
+def test_a_selections_points_are_picked_from_the_corpus_facts(state):
+    corpus = make_corpus()
+    tables = {n: getattr(corpus, n) for n in TABLES}
+    rows = select_rows(corpus, state)
+    picked = lay_out_points(with_text(pick_rows(dated_facts(tables), rows), tables))
+    selected = take_rows(corpus, rows)
+    direct = timeline_points({n: getattr(selected, n) for n in TABLES})
+    pd.testing.assert_frame_equal(picked[list(direct.columns)], direct)
+
+
+def _spread_places(days: int, per_day: int) -> pd.DataFrame:
+    """The fixture's places copied `per_day` times on each of `days` days from Monday 2021-11-01."""
+    places = make_corpus().places
+    copies = []
+    for day in range(days):
+        for n in range(per_day):
+            copy = places.iloc[[n % len(places)]].copy()
+            copy["fact_date"] = pd.Timestamp("2021-11-01") + pd.Timedelta(days=day)
+            copy["own"] = n > 0  # the first of each day comes from a "Read more" headline
+            copies.append(copy)
+    return pd.concat(copies, ignore_index=True)
+
+
+@pytest.mark.parametrize(
+    ("days", "at_most", "period", "bins"),
+    [(10, 100, "day", 10), (28, 10, "week", 4), (61, 5, "month", 2), (61, 1, "month", 2)],
+)
+def test_bins_take_the_shortest_period_that_fits(days, at_most, period, bins):
+    tables = {"places": _spread_places(days, per_day=3)}
+    binned = bin_points(dated_facts(tables), at_most=at_most)
+    assert len(binned) == bins and set(binned["period"]) == {period}
+    assert binned["count"].sum() == 3 * days
+    assert (binned["own"] < binned["count"]).all()  # the "Read more" copies are counted apart
+    first = binned.iloc[0]
+    assert first["first_day"] == pd.Timestamp("2021-11-01")
+    span = {"day": 0, "week": 6, "month": 29}[period]
+    assert first["last_day"] == pd.Timestamp("2021-11-01") + pd.Timedelta(days=span)
+
+
+def test_facts_in_bins_are_those_of_their_kind_and_period():
+    facts = dated_facts({"places": _spread_places(14, per_day=2)})
+    weeks = bin_points(facts, at_most=2)
+    second = facts_in_bins(facts, weeks.iloc[[1]])
+    assert len(second) == 14 and set(second["fact_date"].dt.day) == set(range(8, 15))
+    assert facts_in_bins(facts, weeks.iloc[0:0]).empty
+
+
+def test_binned_timeline_one_dot_per_kind_and_period():
+    tables = {"places": _spread_places(3, per_day=4)}
+    binned = with_text(bin_points(dated_facts(tables), at_most=100), tables, {"a1": "<i>A1</i>"})
+    binned.loc[0, "sentence"] = "<script>x</script> " + "word " * 100
+    figure = build_timeline_bins(binned).to_dict()
+    (trace,) = figure["data"]
+    assert trace["name"] == "place" and list(trace["customdata"]) == [0, 1, 2]
+    assert list(trace["marker"]["symbol"]) == [0, 0, 0]  # each day holds own facts
+    hover = trace["hovertext"][0]
+    assert hover.startswith("<b>4 place fact(s)</b> · 2021-11-01<br>e.g. place: ")
+    assert "&lt;i&gt;A1&lt;/i&gt;" in hover and "&lt;script&gt;" in hover and "<script>" not in hover
+    assert figure["layout"]["xaxis"]["title"]["text"] == "Date the fact is about"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lines"),
+    [
+        ("short", ["short"]),
+        ("a <b> & 'c'", ["a &lt;b&gt; &amp; &#x27;c&#x27;"]),
+        ("word " * 20, ["word " * 13 + "word", "word " * 5 + "word"]),
+        ("W" * 150, ["W" * 70, "W" * 70, "W" * 10]),
+    ],
+)
+def test_hover_sentences_are_wrapped_and_escaped(sentence, lines):
+    assert hover_sentences(pd.Series([sentence])).iloc[0] == "<br>".join(
+        line.rstrip() for line in lines
+    )
+
+
+def test_long_hover_sentences_are_cut():
+    (hover,) = hover_sentences(pd.Series(["word " * 200])).tolist()
+    lines = hover.split("<br>")
+    assert hover.endswith("word\u00a0…") and len(hover.replace("<br>", " ")) < 300
+    assert all(len(line) <= 70 for line in lines)
+
+
+def test_point_symbols_are_plotlys_circle_and_open_circle():
+    figure = build_timeline(_points()).to_dict()
+    symbols = {s for t in figure["data"] for s in t["marker"]["symbol"]}
+    assert symbols == {0, 100}  # the "Read more" headline's facts are open circles

@@ -6,10 +6,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
+from conftest import make_corpus
 
-from lib.checks import CHECK_COLUMNS, check_facts
+from lib.checks import (
+    CHECK_COLUMNS,
+    check_claims,
+    check_corpus,
+    check_facts,
+    check_figures,
+    checks_for,
+    claim_links,
+    sort_checks,
+)
+from lib.filters import FilterState, select_rows, take_rows
+from lib.load import load_corpus
 from lib.reference import load_reference
 from lib.schema import COLUMNS, OWN_SECTIONS, Claim, Figure
 from lib.text import build_document
@@ -342,3 +355,98 @@ def test_empty_inputs_give_an_empty_table(reference):
     assert checks.empty
     assert list(checks.columns) == list(CHECK_COLUMNS)
     assert {c: str(t) for c, t in checks.dtypes.items()}["start"] == "int64"
+
+
+# --- checking a whole corpus once, and picking a selection's checks -----------------------------
+
+
+def _corpora():
+    return {"fixture": make_corpus(), "seeds": load_corpus(SEED.parent, cache_dir=None)}
+
+
+@pytest.mark.parametrize("name", ["fixture", "seeds"])
+def test_checks_line_up_with_their_facts(reference, name):
+    corpus = _corpora()[name]
+    figures = check_figures(corpus.figures, corpus.articles, reference)
+    claims = check_claims(corpus.claims, corpus.figures, corpus.articles, reference)
+    assert list(figures["start"]) == list(corpus.figures["start"])
+    assert list(claims["start"]) == list(corpus.claims["start"])
+    together = sort_checks(pd.concat([figures, claims], ignore_index=True))
+    pd.testing.assert_frame_equal(
+        together, check_facts(corpus.figures, corpus.claims, corpus.articles, reference)
+    )
+
+
+@pytest.mark.parametrize("name", ["fixture", "seeds"])
+def test_facts_alike_share_a_check_that_is_theirs_alone(reference, name):
+    # a figure or claim checked on its own gets what it gets among all the others
+    corpus = _corpora()[name]
+    every = check_facts(corpus.figures, corpus.claims, corpus.articles, reference)
+    one_by_one = [
+        check_facts(corpus.figures.iloc[[i]], corpus.claims.iloc[0:0], corpus.articles, reference)
+        for i in range(len(corpus.figures))
+    ] + [
+        check_facts(corpus.figures, corpus.claims.iloc[[i]], corpus.articles, reference).query(
+            "kind == 'claim'"
+        )
+        for i in range(len(corpus.claims))
+    ]
+    pd.testing.assert_frame_equal(every, sort_checks(pd.concat(one_by_one, ignore_index=True)))
+
+
+def test_claim_links_pair_each_claim_with_the_figures_of_its_sentence():
+    corpus = make_corpus()
+    links = claim_links(corpus.claims, corpus.figures)
+    assert links.to_dict("records") == [{"claim": 0, "figure": 5}]  # "More than 25,700"
+
+
+def _moved_figure_corpus():
+    """The fixture with the claim's figure dated apart from the claim: a date filter splits them."""
+    corpus = make_corpus()
+    figures = corpus.figures.copy()
+    figures.loc[figures["evidence"] == "More than 25,700", "fact_date"] = pd.Timestamp("2021-11-20")
+    return type(corpus)(**{**corpus.__dict__, "figures": figures})
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        FilterState(),
+        FilterState(articles=("a2",)),
+        FilterState(places=("Calais",)),
+        FilterState(speakers=("Emmanuel Macron",)),
+        FilterState(date_from=date(2021, 11, 26)),  # the claim without its figure: checked again
+        FilterState(date_to=date(2021, 11, 21)),  # the figure without its claim
+    ],
+)
+@pytest.mark.parametrize("own_only", [True, False])
+def test_checks_for_a_selection_are_those_of_checking_it(reference, state, own_only):
+    corpus = _moved_figure_corpus()
+    checked = check_corpus(corpus.figures, corpus.claims, corpus.articles, reference)
+    rows = select_rows(corpus, state)
+    selected = take_rows(corpus, rows)
+    figure_rows, claim_rows = rows["figures"], rows["claims"]
+    figures, claims = selected.figures, selected.claims
+    if own_only:
+        figure_rows = figure_rows[corpus.figures["own"].to_numpy()[figure_rows]]
+        claim_rows = claim_rows[corpus.claims["own"].to_numpy()[claim_rows]]
+        figures, claims = figures[figures["own"]], claims[claims["own"]]
+    picked = checks_for(
+        checked, figure_rows, claim_rows, figures=corpus.figures, claims=corpus.claims,
+        articles=selected.articles, reference=reference,
+    )  # fmt: skip
+    pd.testing.assert_frame_equal(
+        picked, check_facts(figures, claims, selected.articles, reference)
+    )
+
+
+def test_a_claim_without_its_figure_is_checked_again(reference):
+    corpus = _moved_figure_corpus()
+    checked = check_corpus(corpus.figures, corpus.claims, corpus.articles, reference)
+    claim = checks_for(
+        checked, np.array([], dtype=int), np.array([0]), figures=corpus.figures,
+        claims=corpus.claims, articles=corpus.articles, reference=reference,
+    ).iloc[0]  # fmt: skip
+    # without "More than 25,700" beside it, 25,700 is an exact count, not a minimum
+    assert "≤ more than" in checked.claims.iloc[0]["arithmetic"]
+    assert "more than" not in claim["arithmetic"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
@@ -14,6 +15,7 @@ from lib.context_charts import (
     MARKER_COLUMNS,
     OKABE_ITO,
     arrivals_by_year_chart,
+    article_points,
     chart_markers,
     deaths_by_year_chart,
     monthly_arrivals_chart,
@@ -172,9 +174,57 @@ def test_marker_hover_is_escaped_and_the_markers_read_back(reference):
     assert tuple(markers.columns) == MARKER_COLUMNS
     assert markers.to_dict("records") == [
         {"article": "a<1>", "figure": "more than 25,700 crossings, 2021",
-         "evidence": "<b>more</b> than 25,700", "x": 2021, "y": 25700}
+         "evidence": "<b>more</b> than 25,700", "x": 2021, "y": 25700, "reports": 1}
     ]  # fmt: skip
     assert chart_markers(deaths_by_year_chart(reference.deaths_by_year, figures)).empty
+
+
+def test_figures_alike_share_one_marker(reference):
+    figures = _figures(
+        {"article": "a1"}, {"article": "a2"}, {"article": "a3", "value": 28000},
+        {"article": "a4", "fact_date": "2021-11-26"},
+    )  # fmt: skip
+    yearly = chart_markers(arrivals_by_year_chart(reference.arrivals_by_year, figures))
+    assert yearly[["article", "y", "reports"]].values.tolist() == [["a1", 25700, 3], ["a3", 28000, 1]]
+    hover = _traces(arrivals_by_year_chart(reference.arrivals_by_year, figures))[ARTICLE_TRACE]
+    assert "and 2 more report(s) of it" in hover["hovertext"][0]
+    # on the cumulative chart a figure sits on the day it was reported: a4 has its own marker
+    cumulative = monthly_arrivals_chart(reference.arrivals_by_month, figures, cumulative=True)
+    by_day = chart_markers(cumulative)
+    assert by_day[["article", "reports"]].values.tolist() == [["a1", 2], ["a3", 1], ["a4", 1]]
+    assert [pd.Timestamp(x).date().isoformat() for x in by_day["x"]] == [
+        "2021-11-25", "2021-11-25", "2021-11-26",
+    ]  # fmt: skip
+
+
+def test_a_chart_with_figures_is_the_chart_and_their_trace(reference):
+    figures = _figures({}, {"period": "2022-08", "value": 8631},
+                       {"metric": "deaths", "value": 34, "period": "2021", "qualifier": "exact"})  # fmt: skip
+    for chart, build in [
+        ("yearly", lambda f: arrivals_by_year_chart(reference.arrivals_by_year, f)),
+        ("monthly", lambda f: monthly_arrivals_chart(reference.arrivals_by_month, f)),
+        ("cumulative", lambda f: monthly_arrivals_chart(reference.arrivals_by_month, f, cumulative=True)),
+        ("deaths", lambda f: deaths_by_year_chart(reference.deaths_by_year, f)),
+    ]:  # fmt: skip
+        copy = go.Figure(build(None))
+        copy.add_trace(article_points(figures, chart))
+        assert json.loads(copy.to_json()) == json.loads(build(figures).to_json()), chart
+    assert article_points(figures.iloc[0:0], "yearly") is None
+
+
+def test_figures_reported_on_many_days_are_placed_by_week(reference):
+    days = pd.date_range("2021-01-04", periods=600, freq="D")  # 600 days from a Monday
+    figures = _figures(*({"article": f"a{i}", "fact_date": day} for i, day in enumerate(days)))
+    by_day = chart_markers(monthly_arrivals_chart(reference.arrivals_by_month, figures.head(500), cumulative=True))
+    assert len(by_day) == 500  # up to 500, each day its own
+    by_week = chart_markers(
+        monthly_arrivals_chart(reference.arrivals_by_month, figures, cumulative=True)
+    )
+    # beyond, a marker a week (600 days from a Monday: 85 weeks and 5 days), on its Monday
+    assert len(by_week) == 86 and by_week["reports"].tolist() == [7] * 85 + [5]
+    assert {pd.Timestamp(x).day_of_week for x in by_week["x"]} == {0}
+    hover = _traces(monthly_arrivals_chart(reference.arrivals_by_month, figures, cumulative=True))
+    assert "reported in the week of 2021-01-04" in hover[ARTICLE_TRACE]["hovertext"][0]
 
 
 @pytest.mark.parametrize(

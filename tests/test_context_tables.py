@@ -135,6 +135,19 @@ def test_markers_sentence_names_the_article():
     assert markers_sentence(markers.iloc[0:0]) == ""
 
 
+def test_markers_sentence_counts_reports_and_names_the_first_few():
+    markers = pd.DataFrame(
+        [{"article": f"a{i}", "figure": f"{i} crossings, 2021", "evidence": f"{i}", "x": 2021,
+          "y": i, "reports": 1 + (i == 0) * 4} for i in range(5)]
+    )  # fmt: skip
+    text = markers_sentence(markers, most=2)
+    assert text == (
+        "Article figures marked (black diamonds): 0 crossings, 2021 (“0”, a0, and 4 more "
+        "report(s) of it); 1 crossings, 2021 (“1”, a1); and 3 more (the checks below list every "
+        "figure)."
+    )
+
+
 def test_differences_say_plainly_where_sources_count_differently(reference):
     lines = differences(reference)
     assert lines[0].startswith("Deaths: every count is a minimum") and "2024: 13 to 87" in lines[0]

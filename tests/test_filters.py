@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
+import pandas as pd
 import pytest
 from conftest import make_corpus
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lib.filters import (
     FilterState,
+    Selection,
+    _overlaps,
     apply_filters,
     check_state,
     count_facts,
@@ -16,7 +22,10 @@ from lib.filters import (
     filter_options,
     parse_date,
     parse_query_params,
+    pick_rows,
     search_quotes,
+    select_rows,
+    take_rows,
     to_query_params,
 )
 
@@ -211,3 +220,78 @@ def test_describe_filters_in_words():
         "Places: Calais (those places, and facts in sentences naming them)",
         "Speakers: all",
     ]
+
+
+@pytest.mark.parametrize(
+    ("state", "rows"),
+    [
+        (FilterState(), {"figures": [0, 1, 2, 3, 4, 5], "places": [0, 1, 2, 3, 4], "articles": [0, 1]}),
+        (FilterState(places=("Calais",)), {"figures": [0, 1, 2, 3], "events": [0], "places": [0, 1],
+                                           "quotes": [], "claims": [], "articles": [0]}),
+        (FilterState(speakers=("Boris Johnson",)), {"figures": [], "places": [2], "quotes": [0],
+                                                    "articles": [0]}),
+        (FilterState(date_from=date(2021, 11, 26)), {"figures": [5], "events": [1], "claims": [0],
+                                                     "articles": [1]}),
+    ],
+)  # fmt: skip
+def test_select_rows_gives_each_tables_positions(state, rows):
+    found = select_rows(make_corpus(), state)
+    assert {name: found[name].tolist() for name in rows} == rows
+
+
+def test_taking_the_selected_rows_is_applying_the_filters():
+    corpus = make_corpus()
+    state = FilterState(places=("Calais",), date_from=date(2021, 11, 24))
+    taken, applied = take_rows(corpus, select_rows(corpus, state)), apply_filters(corpus, state)
+    for name in ("figures", "events", "places", "quotes", "claims", "articles"):
+        pd.testing.assert_frame_equal(getattr(taken, name), getattr(applied, name))
+
+
+def test_no_filter_takes_the_tables_as_they_are():
+    corpus = make_corpus()
+    taken = take_rows(corpus, select_rows(corpus, FilterState()))
+    assert taken.places.equals(corpus.places) and taken.texts is corpus.texts
+
+
+_spans = st.lists(
+    st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(0, 30), st.integers(0, 12)),
+    max_size=12,
+)
+
+
+def _sentences(spans: list[tuple[str, int, int]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"article": [a for a, _, _ in spans], "sentence_start": [s for _, s, _ in spans],
+         "sentence_end": [s + n for _, s, n in spans]},
+    ).astype({"article": "string", "sentence_start": "int64", "sentence_end": "int64"})  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(_spans, _spans)
+def test_overlaps_is_every_pair_compared(rows, chosen):
+    # the sorted search gives what comparing every row with every chosen sentence gives
+    expected = [
+        any(a == b and s < t + m and t < s + n for b, t, m in chosen) for a, s, n in rows
+    ]
+    assert _overlaps(_sentences(rows), _sentences(chosen)).tolist() == expected
+
+
+def test_pick_rows_keeps_the_selected_facts_in_the_tables_order():
+    facts = pd.DataFrame(
+        {"table": ["places", "figures", "places", "figures"], "row": [3, 0, 1, 2], "x": list("abcd")}
+    ).astype({"table": "category"})
+    picked = pick_rows(facts, {"figures": np.array([2]), "places": np.array([1, 3])})
+    assert picked["x"].tolist() == ["a", "c", "d"]
+    assert pick_rows(facts, {"figures": np.array([], dtype=int)}).empty
+
+
+def test_a_selection_reads_like_the_taken_corpus_and_takes_only_what_is_read():
+    corpus = make_corpus()
+    rows = select_rows(corpus, FilterState(places=("Calais",)))
+    selection, taken = Selection(corpus, rows), take_rows(corpus, rows)
+    assert selection.texts is corpus.texts and selection.problems is corpus.problems
+    pd.testing.assert_frame_equal(selection.figures, taken.figures)
+    assert set(selection._taken) == {"figures"}  # the other tables are not taken yet
+    for name in ("events", "places", "quotes", "claims", "articles"):
+        pd.testing.assert_frame_equal(selection.table(name), getattr(taken, name))
+    assert count_facts(selection) == count_facts(taken)

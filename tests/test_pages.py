@@ -32,13 +32,18 @@ PAGES = {
 TIMEOUT = 60
 
 
+def _clear_caches() -> None:
+    st.cache_data.clear()
+    st.cache_resource.clear()  # the corpus and the tables worked out once per corpus
+
+
 @pytest.fixture
 def fake_corpus(monkeypatch):
     """The app loads `make_corpus()` whatever the folder; caches cleared around each test."""
-    st.cache_data.clear()
+    _clear_caches()
     monkeypatch.setattr(load, "load_corpus", lambda folder, **_: make_corpus())
     yield
-    st.cache_data.clear()
+    _clear_caches()
 
 
 def _app(page: str | None = None, **params: str | list[str]) -> AppTest:
@@ -324,6 +329,104 @@ def test_sources_reader_highlights_and_escapes():
     assert "not UTF-8 text" in at.dataframe[-1].value["reason"].tolist()
 
 
+# A corpus too large to show whole: pages, counts per day, and tables cut short.
+
+
+def _cloned_corpus(n: int) -> load.Corpus:
+    """The fixture with article a1 copied n times (a1_000, a1_001, ...), each with its facts."""
+    corpus = make_corpus()
+    parts: dict[str, list[pd.DataFrame]] = {
+        name: [corpus.table(name)] for name in ("articles", *FACT_TABLES)
+    }
+    texts = dict(corpus.texts)
+    for i in range(n):
+        article = f"a1_{i:03d}"
+        for name, frames in parts.items():
+            rows = corpus.table(name)
+            rows = rows[rows["article"] == "a1"].copy()
+            rows["article"] = article
+            if name == "articles":
+                rows["title"] = f"Copy {i} of the first article"
+            frames.append(rows)
+        texts[article] = texts["a1"]
+    tables = {name: pd.concat(frames, ignore_index=True) for name, frames in parts.items()}
+    return load.Corpus(problems=corpus.problems, texts=texts, **tables)
+
+
+FACT_TABLES = ("figures", "events", "places", "quotes", "claims")
+
+
+@pytest.fixture
+def large_corpus(monkeypatch):
+    """401 + 1 articles: 402 quotes, 2,006 figures (1,605 own), 401 breakdowns, 4,416 dated facts."""
+    _clear_caches()
+    large = _cloned_corpus(400)
+    monkeypatch.setattr(load, "load_corpus", lambda folder, **_: large)
+    yield
+    _clear_caches()
+
+
+def _cards(at: AppTest) -> int:
+    return sum('class="quote-card"' in h.proto.body for h in at.get("html"))
+
+
+def _showing(at: AppTest) -> list[str]:
+    return [c.value for c in at.main.caption if c.value.startswith("Showing")]
+
+
+@pytest.mark.usefixtures("large_corpus")
+def test_quotes_come_50_a_page():
+    at = _app("pages/quotes.py")
+    assert at.main.markdown[0].value.startswith("402 quote(s) from 2 speaker(s).")
+    assert _cards(at) == 50 and _showing(at) == ["Showing 1–50 of 402 quotes."]
+    at.number_input(key="quote_page").set_value(9).run()
+    assert _cards(at) == 2 and _showing(at) == ["Showing 401–402 of 402 quotes."]
+    # a new search starts again at the first page, and searches every quote, not one page
+    at.text_input(key="quote_search").set_value("already late").run()
+    assert _cards(at) == 1 and _showing(at) == [] and _quote_speakers(at) == ["Emmanuel Macron"]
+    assert not at.number_input  # one page
+    at.text_input(key="quote_search").set_value("patrols").run()
+    assert at.number_input(key="quote_page").value == 1
+    assert _showing(at) == ["Showing 1–50 of 401 quotes."]
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_a_page_of_quotes_needs_no_page_number():
+    at = _app("pages/quotes.py")
+    assert not at.number_input and _showing(at) == []
+
+
+@pytest.mark.usefixtures("large_corpus")
+def test_many_dated_facts_are_counted_per_kind_and_day():
+    at = _app("pages/timeline.py")
+    assert not at.exception
+    assert "4416 dated facts" in at.main.markdown[0].value
+    assert "each dot counts the facts of one kind in one day" in _captions(at)
+    dots = [t for t in _chart(at, "timeline_chart")["data"] if t.get("type") != "bar"]
+    # each kind on its two days (the claim on one) instead of 4,416 dots
+    assert sum(len(t["x"]) for t in dots) == 9
+    assert any(h.startswith("<b>1,604 place fact(s)</b>") for t in dots for h in t["hovertext"])
+    assert len(at.dataframe[0].value) == 2000
+    assert "Showing the first 2,000 of 4,416 dated facts." in _captions(at)
+
+
+@pytest.mark.usefixtures("large_corpus")
+def test_large_tables_are_cut_short_and_breakdowns_come_10_a_page():
+    at = _app("pages/figures.py")
+    assert not at.exception
+    breakdowns = next(m.value for m in at.markdown if "breakdowns checked" in m.value)
+    assert breakdowns == "401 breakdowns checked: 401 adds up."
+    assert _showing(at)[0] == "Showing 1–10 of 401 breakdowns."
+    panels = [k for k in (c.key for c in at.get("flex_container")) if k and k.startswith("check_")]
+    assert panels == [f"check_{n}" for n in range(10)]
+    at.number_input(key="checks_page").set_value(41).run()
+    panels = [k for k in (c.key for c in at.get("flex_container")) if k and k.startswith("check_")]
+    assert panels == ["check_400"]
+    assert "Showing the first 2,000 of 2,006 figures." in _captions(at)
+    assert max(len(d.value) for d in at.dataframe) == 2000
+    assert any(m.value.startswith("1606 checked") for m in at.markdown)  # all, not 2,000
+
+
 # URL parameters: set before the first run, as a copied link would.
 
 
@@ -412,9 +515,9 @@ def test_filters_survive_a_page_switch():
 def seeds(monkeypatch, tmp_path):
     monkeypatch.setenv("ARTICLES_DIR", str(ROOT / "seeds"))
     monkeypatch.setenv("FACTS_CACHE_DIR", str(tmp_path / "cache"))
-    st.cache_data.clear()
+    _clear_caches()
     yield
-    st.cache_data.clear()
+    _clear_caches()
 
 
 @pytest.mark.usefixtures("seeds")
