@@ -452,7 +452,8 @@ def escape_html(texts: pd.Series) -> pd.Series:
     return out
 
 
-_HTML_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"))
+# Numeric entities for quotation marks: plotly's hover labels decode those, not "&quot;".
+_HTML_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&#34;"), ("'", "&#x27;"))
 
 
 def hover_sentences(sentences: pd.Series) -> pd.Series:
