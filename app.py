@@ -75,8 +75,9 @@ def settle_process() -> bool:
       otherwise walks them all, about 70 ms, once every few reruns.
     """
     pyarrow.set_memory_pool(pyarrow.system_memory_pool())
-    gc.collect()
-    gc.freeze()
+    if gc.get_freeze_count() == 0:  # once: not again after a cache clear
+        gc.collect()
+        gc.freeze()
     return True
 
 

@@ -130,7 +130,9 @@ def death_sentences(figures: pd.DataFrame) -> pd.DataFrame:
 
     A figure from a "Read more:" headline belongs to another article, so it marks no place here.
     """
-    deaths = figures[((figures["metric"] == "deaths") & figures["own"].astype(bool)).to_numpy(dtype=bool)]
+    deaths = figures[
+        ((figures["metric"] == "deaths") & figures["own"].astype(bool)).to_numpy(dtype=bool)
+    ]
     if deaths.empty:
         return pd.DataFrame({"article": [], "sentence_start": [], "deaths": []})
     sentences: dict[tuple[str, int], list[str]] = {}
@@ -184,7 +186,9 @@ def place_summary(places: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     distinct = located.drop_duplicates(["name", "sentence"])
     for name, sentence in zip(distinct["name"], distinct["sentence"].astype(str), strict=True):
         named.setdefault(name, []).append(sentence)
-    summary["sentences"] = pd.Series([named[n] for n in summary.index], index=summary.index, dtype=object)
+    summary["sentences"] = pd.Series(
+        [named[n] for n in summary.index], index=summary.index, dtype=object
+    )
     deaths = death_sentences(figures)
     labels = located[["name", "article", "sentence_start"]].merge(
         deaths, on=["article", "sentence_start"], how="inner", sort=False

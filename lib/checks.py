@@ -119,7 +119,14 @@ def check_figures(
     for fact in _facts(figures, _FIGURE_FIELDS):
         ref_date = dates.get(fact["article"])
         # the check reads only these fields: facts alike share one result
-        key = (fact["metric"], fact["period"], fact["value"], fact["qualifier"], fact["group"], ref_date)
+        key = (
+            fact["metric"],
+            fact["period"],
+            fact["value"],
+            fact["qualifier"],
+            fact["group"],
+            ref_date,
+        )
         result = memo.get(key)
         if result is None:
             result = memo[key] = _check_figure(fact, ref_date, ref)
@@ -162,7 +169,9 @@ def claim_links(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     made once for a whole corpus can be reused for a part of it when they are all there.
     """
     left = claims[["article", "sentence_start"]].reset_index(drop=True).reset_index(names="claim")
-    right = figures[["article", "sentence_start"]].reset_index(drop=True).reset_index(names="figure")
+    right = (
+        figures[["article", "sentence_start"]].reset_index(drop=True).reset_index(names="figure")
+    )
     links = left.merge(right, on=["article", "sentence_start"], how="inner")
     return links[["claim", "figure"]].astype("int64").reset_index(drop=True)
 
@@ -404,9 +413,7 @@ def _check_arrivals(
     return _Result(_status(ok), arithmetic, "; ".join(dict.fromkeys([source, *sources])), note)
 
 
-def _year_to_date(
-    reference: _Ref, year: int, ref_date: date
-) -> tuple[int, int, str, list[str]]:
+def _year_to_date(reference: _Ref, year: int, ref_date: date) -> tuple[int, int, str, list[str]]:
     """(lower, upper, arithmetic, sources) for the count from 1 January to `ref_date`.
 
     Lower: the months before ref_date's month; upper: those plus ref_date's month, never
@@ -834,9 +841,7 @@ def _check_record(
             count[2],
             [str(best["source_url"]), *count[3]],
         )
-    later = [
-        r for r in years if r["year"] > year and r["people"] > max(low, float(best["people"]))
-    ]
+    later = [r for r in years if r["year"] > year and r["people"] > max(low, float(best["people"]))]
     overtaken = ", ".join(f"{int(r['year'])}: {_n(int(r['people']))}" for r in later)
     note = ("taken to count crossings; " if metric is None else "") + (
         f"later overtaken: {overtaken}" if later else ""

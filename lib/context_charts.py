@@ -226,32 +226,33 @@ _CHART_MARKERS: dict[str, tuple[str, int, str]] = {
 }
 
 
-def article_points(figures: pd.DataFrame | None, chart: str) -> go.Scatter | None:
+def article_points(
+    figures: pd.DataFrame | None, chart: str, *, marked: pd.DataFrame | None = None
+) -> go.Scatter | None:
     """The marker trace of article figures that chart (`yearly`, `monthly`, `cumulative` or `deaths`) adds last, or None.
 
     The chart without figures plus this trace is the chart with them: a page that
     draws the official series once can mark each selection's figures on a copy.
+    `marked`, some rows of `marked_figures(..., chart)` (those of the figures the
+    selection holds, in their order), stands in for `figures`: worked out once for a
+    whole corpus, then only picked.
+    """
+    if marked is None:
+        if figures is None or figures.empty or "metric" not in figures:
+            return None
+        marked = marked_figures(figures, chart)
+    return _marker_trace(marked, weekly_allowed=_CHART_MARKERS[chart][2] == "reported")
+
+
+def marked_figures(figures: pd.DataFrame, chart: str) -> pd.DataFrame:
+    """The figures a chart marks, one row each in their order: row (position in `figures`), x, y, words, article, evidence.
+
+    A figure for a whole year (period YYYY) or month (YYYY-MM), as the chart needs, of
+    its metric, a total (no group) and the article's own (not a "Read more" headline).
+    It sits at its period (the year, or the first of the month), or on the cumulative
+    chart at the day it was reported (`fact_date`).
     """
     metric, period_length, at = _CHART_MARKERS[chart]
-    return _article_points(figures, metric, period_length=period_length, at=at)
-
-
-def _article_points(
-    figures: pd.DataFrame | None, metric: str, *, period_length: int, at: str = "period"
-) -> go.Scatter | None:
-    """The article figures of `metric` for a whole year (`period_length` 4) or month (7), as one marker trace, or None.
-
-    A marker sits at its period (the year, or the first of the month), or with `at` =
-    "reported", at the day the figure was reported (`fact_date`; on the Monday of its
-    week when that gives more than `_MOST_MARKERS` markers). Figures alike (the same
-    words at the same place on the chart, as when many articles repeat one total)
-    share a marker: its hover names the first article and how many more reports there
-    are. Each marker's `customdata` is (article, figure in words, evidence, reports),
-    unescaped, so `chart_markers` can list what a chart shows; the hover label is the
-    escaped form.
-    """
-    if figures is None or figures.empty or "metric" not in figures:
-        return None
 
     def column(name: str) -> pd.Series:
         return figures[name] if name in figures else pd.Series(pd.NA, index=figures.index)
@@ -267,12 +268,13 @@ def _article_points(
     if at == "reported":
         keep &= column("fact_date").notna().to_numpy()
     if not keep.any():
-        return None
+        return pd.DataFrame({c: [] for c in ("row", "x", "y", "words", "article", "evidence")})
     rows = figures[keep]
     period = period[keep].astype(str)
     values = rows["value"].astype("int64")
     qualifiers = rows["qualifier"].astype(object).map(_QUALIFIER_WORDS).fillna("")
-    markers = pd.DataFrame({
+    return pd.DataFrame({
+        "row": np.flatnonzero(keep),
         "x": pd.to_datetime(rows["fact_date"]).to_numpy() if at == "reported"
         else pd.to_datetime(period + "-01").to_numpy() if period_length == 7
         else period.astype("int64").to_numpy(),
@@ -281,14 +283,33 @@ def _article_points(
         "article": rows["article"].astype(str).to_numpy(),
         "evidence": rows["evidence"].astype(object).fillna("").astype(str).to_numpy(),
     })  # fmt: skip
-    alike = markers.groupby(["x", "y", "words"], sort=False)
-    markers = alike.first().assign(reports=alike.size()).reset_index()
-    weekly = at == "reported" and len(markers) > _MOST_MARKERS
+
+
+def _marker_trace(marked: pd.DataFrame, *, weekly_allowed: bool) -> go.Scatter | None:
+    """Figures alike (the same words at the same place, as when many articles repeat one total) as one marker each.
+
+    Each marker's hover names the first article and how many more reports there are;
+    days reported on (`weekly_allowed`) become the Monday of their week when there are
+    more than `_MOST_MARKERS` markers. Each marker's `customdata` is (article, figure in
+    words, evidence, reports), unescaped, so `chart_markers` can list what a chart
+    shows; the hover label is the escaped form.
+    """
+    if marked.empty:
+        return None
+    by_date = pd.api.types.is_datetime64_any_dtype(marked["x"])
+    alike = marked.groupby(["x", "y", "words"], sort=False)
+    markers = alike[["article", "evidence"]].first().assign(reports=alike.size()).reset_index()
+    weekly = weekly_allowed and len(markers) > _MOST_MARKERS
     if weekly:  # thousands of days reported on: one marker a week, on its Monday
         days = pd.to_datetime(markers["x"])
         markers["x"] = (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).to_numpy()
         alike = markers.groupby(["x", "y", "words"], sort=False)
-        markers = alike.first().assign(reports=alike["reports"].sum()).reset_index()
+        markers = (
+            alike[["article", "evidence"]]
+            .first()
+            .assign(reports=alike["reports"].sum())
+            .reset_index()
+        )
     more = np.where(
         markers["reports"] > 1,
         "<br>and " + (markers["reports"] - 1).map("{:,}".format) + " more report(s) of it",
@@ -307,7 +328,7 @@ def _article_points(
     # dates and lists of lists); numbers stay lists, which plotly writes out as numbers.
     return go.Scatter(
         name=ARTICLE_TRACE,
-        x=markers["x"].to_numpy() if at == "reported" or period_length == 7 else markers["x"].tolist(),
+        x=markers["x"].to_numpy() if by_date else markers["x"].tolist(),
         y=markers["y"].tolist(),
         mode="markers",
         marker=ARTICLE_MARKER,

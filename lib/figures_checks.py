@@ -162,7 +162,9 @@ def check_parts(figures: pd.DataFrame, *, metrics: Iterable[str] | None = None) 
     found: dict[tuple[str, str], tuple[list[Reported], list[Reported]]] = {}
     for rows, at in ((parts, 0), (totals, 1)):
         for row in rows[list(_REPORTED_COLUMNS)].itertuples(index=False):
-            found.setdefault((str(row.article), str(row.metric)), ([], []))[at].append(_reported_of(row))
+            found.setdefault((str(row.article), str(row.metric)), ([], []))[at].append(
+                _reported_of(row)
+            )
     checks: list[PartsCheck] = []
     for (article, metric), (breakdown, reported_totals) in found.items():
         against: list[Reported | None] = [*reported_totals] or [None]

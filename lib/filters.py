@@ -248,7 +248,9 @@ def select_rows(corpus: Any, state: FilterState) -> dict[str, np.ndarray]:
     tables: dict[str, pd.DataFrame] = {name: getattr(corpus, name) for name in FACT_TABLES}
     keep = {name: np.ones(len(t), dtype=bool) for name, t in tables.items()}
     if state.articles:
-        keep = {name: keep[name] & _isin(t["article"], state.articles) for name, t in tables.items()}
+        keep = {
+            name: keep[name] & _isin(t["article"], state.articles) for name, t in tables.items()
+        }
     # Sentences are chosen before the date filter: a figure dated by its own period is
     # still "in a sentence naming Calais" when the place fact carries another date.
     for column, own_table, chosen in (

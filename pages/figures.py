@@ -1,5 +1,6 @@
 """Figures: the death toll and its breakdown, crossing totals, parts against wholes, and the official context."""
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -12,6 +13,7 @@ from lib.context_charts import (
     article_points,
     chart_markers,
     deaths_by_year_chart,
+    marked_figures,
     monthly_arrivals_chart,
 )
 from lib.context_tables import (
@@ -78,16 +80,22 @@ def official_chart(chart: str, _reference: lib.reference.Reference) -> go.Figure
     return monthly_arrivals_chart(_reference.arrivals_by_month, cumulative=chart == "cumulative")
 
 
+@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
+def corpus_marked(key: str, chart: str, _corpus) -> pd.DataFrame:
+    """`marked_figures` of every figure of the corpus, once per corpus (`key`) and chart; read-only."""
+    return marked_figures(_corpus.figures, chart)
+
+
 @st.cache_resource(max_entries=24, ttl=600, show_spinner=False)
-def context_chart(
-    selection: str, chart: str, _reference: lib.reference.Reference, _figures, _titles
-) -> tuple[go.Figure, str]:
+def context_chart(selection: str, chart: str, _reference: lib.reference.Reference, _view):
     """An official chart with the selected figures marked (a copy of the chart, their trace added), and them in words."""
+    marked = corpus_marked(_view.key, chart, _view.corpus)
+    picked = marked[np.isin(marked["row"].to_numpy(), _view.rows["figures"])]
     figure = go.Figure(official_chart(chart, _reference))
-    points = article_points(_figures, chart)
+    points = article_points(None, chart, marked=picked)
     if points is not None:
         figure.add_trace(points)
-    return figure, markers_sentence(chart_markers(figure), _titles)
+    return figure, markers_sentence(chart_markers(figure), _view.options.titles)
 
 
 @st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
@@ -137,12 +145,11 @@ def _markers(sentence: str) -> None:
     )
 
 
-def official_charts(reference: lib.reference.Reference, view, titles) -> None:
+def official_charts(reference: lib.reference.Reference, view) -> None:
     """The three official series as charts, the selected article figures marked, each with words and a table."""
-    selected = view.selected
     words = reference_words(reference)
     st.markdown("#### Arrivals per year")
-    yearly, markers = context_chart(view.selection, "yearly", reference, selected.figures, titles)
+    yearly, markers = context_chart(view.selection, "yearly", reference, view)
     st.plotly_chart(yearly, key="official_yearly", config={"displayModeBar": False})
     st.caption(escape_markdown(words["yearly"]))
     _markers(markers)
@@ -167,8 +174,7 @@ def official_charts(reference: lib.reference.Reference, view, titles) -> None:
         view.selection,
         "cumulative" if shown == MONTHLY_VIEWS[0] else "monthly",
         reference,
-        selected.figures,
-        titles,
+        view,
     )
     st.plotly_chart(monthly, key="official_monthly", config={"displayModeBar": False})
     st.caption(escape_markdown(words["monthly"]))
@@ -182,7 +188,7 @@ def official_charts(reference: lib.reference.Reference, view, titles) -> None:
         )
 
     st.markdown("#### Deaths per year, by who counted")
-    deaths, markers = context_chart(view.selection, "deaths", reference, selected.figures, titles)
+    deaths, markers = context_chart(view.selection, "deaths", reference, view)
     st.plotly_chart(deaths, key="official_deaths", config={"displayModeBar": False})
     st.caption(escape_markdown(words["scopes"]))
     st.caption(escape_markdown(words["deaths"]))
@@ -301,7 +307,10 @@ for number, check in enumerate(checks[first : first + CHECKS_PER_PAGE], start=fi
         st.markdown(
             f"{icon} **{escape_markdown(check.metric)}: {check.expression}** — {STATUS_TEXT[check.status]}"
         )
-        groups, values = tuple(str(p.group) for p in check.parts), tuple(p.value for p in check.parts)
+        groups, values = (
+            tuple(str(p.group) for p in check.parts),
+            tuple(p.value for p in check.parts),
+        )
         parts = pd.DataFrame({"group": [p.group for p in check.parts], "value": list(values)})
         evidence = [check.total] if check.total else []
         evidence += list(check.parts)
@@ -365,5 +374,5 @@ try:
 except lib.reference.ReferenceError as error:
     st.error(f"The official figures could not be read: {escape_markdown(str(error))}")
 else:
-    official_charts(reference, view, titles)
+    official_charts(reference, view)
     checked_claims(reference, view, titles)

@@ -38,9 +38,10 @@ def corpus_dated_facts(key: str, _corpus) -> pd.DataFrame:
 def timeline_chart(selection: str, overlay: bool, _view):
     """The selection's dated facts, their points or bins, the figure and the months beneath it.
 
-    Cached on the selection (corpus key and filters) and the overlay toggle; a resource, as the page
-    only reads it (a plotly figure would be validated again when unpickled). Raises
-    `lib.reference.ReferenceError` when the overlay is asked for and the reference is bad.
+    Cached on the selection (corpus key and filters) and the overlay toggle; a resource,
+    as the page only reads it (a plotly figure would be validated again when unpickled).
+    Raises `lib.reference.ReferenceError` when the overlay is asked for and the reference
+    is bad.
     """
     corpus = _view.corpus
     tables = {name: corpus.table(name) for name in FACT_TABLES}

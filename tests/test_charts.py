@@ -309,7 +309,9 @@ def test_binned_timeline_one_dot_per_kind_and_period():
     assert list(trace["marker"]["symbol"]) == [0, 0, 0]  # each day holds own facts
     hover = trace["hovertext"][0]
     assert hover.startswith("<b>4 place fact(s)</b> · 2021-11-01<br>e.g. place: ")
-    assert "&lt;i&gt;A1&lt;/i&gt;" in hover and "&lt;script&gt;" in hover and "<script>" not in hover
+    assert (
+        "&lt;i&gt;A1&lt;/i&gt;" in hover and "&lt;script&gt;" in hover and "<script>" not in hover
+    )
     assert figure["layout"]["xaxis"]["title"]["text"] == "Date the fact is about"
 
 

@@ -18,6 +18,7 @@ from lib.context_charts import (
     article_points,
     chart_markers,
     deaths_by_year_chart,
+    marked_figures,
     monthly_arrivals_chart,
     status_label,
     timeline_with_arrivals,
@@ -185,7 +186,10 @@ def test_figures_alike_share_one_marker(reference):
         {"article": "a4", "fact_date": "2021-11-26"},
     )  # fmt: skip
     yearly = chart_markers(arrivals_by_year_chart(reference.arrivals_by_year, figures))
-    assert yearly[["article", "y", "reports"]].values.tolist() == [["a1", 25700, 3], ["a3", 28000, 1]]
+    assert yearly[["article", "y", "reports"]].values.tolist() == [
+        ["a1", 25700, 3],
+        ["a3", 28000, 1],
+    ]
     hover = _traces(arrivals_by_year_chart(reference.arrivals_by_year, figures))[ARTICLE_TRACE]
     assert "and 2 more report(s) of it" in hover["hovertext"][0]
     # on the cumulative chart a figure sits on the day it was reported: a4 has its own marker
@@ -212,10 +216,32 @@ def test_a_chart_with_figures_is_the_chart_and_their_trace(reference):
     assert article_points(figures.iloc[0:0], "yearly") is None
 
 
+@pytest.mark.parametrize("chart", ["yearly", "monthly", "cumulative", "deaths"])
+def test_marking_picked_rows_is_marking_those_figures(chart):
+    figures = _figures(
+        {"article": "a1"}, {"article": "a2", "own": False}, {"article": "a3", "value": 28000},
+        {"article": "a4", "period": "2022-08", "value": 8631}, {"article": "a5", "group": "men"},
+        {"article": "a6", "metric": "deaths", "value": 34, "period": "2021"},
+        {"article": "a7", "fact_date": "2021-11-26"},
+    )  # fmt: skip
+    marked = marked_figures(figures, chart)
+    assert set(marked["row"]) <= set(range(len(figures)))
+    for rows in ([0, 2, 3, 5, 6], [2, 6], [1, 4], []):
+        picked = marked[marked["row"].isin(rows)]
+        alone = article_points(figures.iloc[rows], chart)
+        from_marked = article_points(None, chart, marked=picked)
+        if alone is None:
+            assert from_marked is None
+        else:
+            assert json.loads(from_marked.to_json()) == json.loads(alone.to_json())
+
+
 def test_figures_reported_on_many_days_are_placed_by_week(reference):
     days = pd.date_range("2021-01-04", periods=600, freq="D")  # 600 days from a Monday
     figures = _figures(*({"article": f"a{i}", "fact_date": day} for i, day in enumerate(days)))
-    by_day = chart_markers(monthly_arrivals_chart(reference.arrivals_by_month, figures.head(500), cumulative=True))
+    by_day = chart_markers(
+        monthly_arrivals_chart(reference.arrivals_by_month, figures.head(500), cumulative=True)
+    )
     assert len(by_day) == 500  # up to 500, each day its own
     by_week = chart_markers(
         monthly_arrivals_chart(reference.arrivals_by_month, figures, cumulative=True)

@@ -101,6 +101,31 @@ def test_check_parts(rows, expected):
     assert [(c.expression, c.status) for c in check_parts(_figures(*rows))] == expected
 
 
+def test_check_parts_come_by_article_then_metric_parts_in_text_order():
+    rows = [("b", "deaths", 5, "exact", None, True), ("b", "deaths", 3, "exact", "men", True),
+            ("b", "deaths", 2, "exact", "women", True), ("a", "rescued", 4, "exact", None, True),
+            ("a", "rescued", 1, "exact", "women", True), ("a", "rescued", 3, "exact", "men", True),
+            ("a", "deaths", 2, "exact", "men", True), ("a", "deaths", 1, "exact", "women", True)]  # fmt: skip
+    figures = _figures(*rows)
+    shuffled = figures.iloc[[7, 2, 5, 0, 3, 6, 1, 4]]  # the same facts, rows in another order
+    for table in (figures, shuffled):
+        checks = check_parts(table)
+        assert [(c.article, c.metric, c.expression) for c in checks] == [
+            ("a", "deaths", "2 + 1 = 3"), ("a", "rescued", "1 + 3 = 4"), ("b", "deaths", "3 + 2 = 5"),
+        ]  # fmt: skip
+
+
+def test_headline_ties_go_to_the_latest_report_then_the_first_in_the_text():
+    figures = _figures(
+        ("a", "deaths", 27, "exact", None, True), ("b", "deaths", 27, "exact", None, True),
+        ("c", "deaths", 27, "exact", None, True), ("d", "deaths", 12, "exact", None, True),
+    )  # fmt: skip
+    figures.loc[1, "fact_date"] = pd.Timestamp("2021-11-26")  # b's the latest
+    assert headline_figures(figures, metrics=("deaths",)).iloc[0]["article"] == "b"
+    figures.loc[1, "fact_date"] = pd.Timestamp("2021-11-25")  # all the same day: the first
+    assert headline_figures(figures, metrics=("deaths",)).iloc[0]["article"] == "a"
+
+
 def test_check_parts_on_no_figures():
     assert check_parts(make_corpus().figures.iloc[0:0]) == []
 

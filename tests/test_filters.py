@@ -270,15 +270,17 @@ def _sentences(spans: list[tuple[str, int, int]]) -> pd.DataFrame:
 @given(_spans, _spans)
 def test_overlaps_is_every_pair_compared(rows, chosen):
     # the sorted search gives what comparing every row with every chosen sentence gives
-    expected = [
-        any(a == b and s < t + m and t < s + n for b, t, m in chosen) for a, s, n in rows
-    ]
+    expected = [any(a == b and s < t + m and t < s + n for b, t, m in chosen) for a, s, n in rows]
     assert _overlaps(_sentences(rows), _sentences(chosen)).tolist() == expected
 
 
 def test_pick_rows_keeps_the_selected_facts_in_the_tables_order():
     facts = pd.DataFrame(
-        {"table": ["places", "figures", "places", "figures"], "row": [3, 0, 1, 2], "x": list("abcd")}
+        {
+            "table": ["places", "figures", "places", "figures"],
+            "row": [3, 0, 1, 2],
+            "x": list("abcd"),
+        }
     ).astype({"table": "category"})
     picked = pick_rows(facts, {"figures": np.array([2]), "places": np.array([1, 3])})
     assert picked["x"].tolist() == ["a", "c", "d"]
