@@ -4,7 +4,8 @@ Run with `streamlit run app.py`. Articles come from `seeds/` unless `ARTICLES_DI
 another folder. The five filters are bound to the URL (`from`, `to`, `article`, `place`,
 `speaker`; the last three repeatable), so a copied link reopens the same view on any
 page. Pages read what this frame selected with `pages._frame.current_view()` (a
-`lib.filters.View` kept in `st.session_state["_view"]`) and render it.
+`lib.corpus.filters.View`, kept by `pages._session`, which owns every session key) and
+render it.
 
 Widget keys (stable; the browser tests use them): `from`, `to`, `article`, `place`,
 `speaker`, `clear_filters`, `export_csv`, `export_json`.
@@ -26,20 +27,17 @@ from pathlib import Path
 import pyarrow
 import streamlit as st
 
-from lib import filters
-from lib.export import export_name, facts_frame, to_csv, to_json
-from lib.load import Corpus, combine, load_corpus
-from lib.reader import escape_markdown, titles_html
+from lib.corpus import filters, url
+from lib.corpus.export import export_name, facts_frame, to_csv, to_json
+from lib.corpus.frames import Corpus
+from lib.corpus.load import combine, load_corpus
+from lib.schema import FACT_TABLES
+from lib.show.html import escape_markdown
+from lib.show.reader import titles_html
+from pages import _session as session
+from pages._frame import page_list
 
 ROOT = Path(__file__).resolve().parent
-PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map"),
-    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"),
-    st.Page("pages/figures.py", title="Figures", icon=":material/functions:", url_path="figures"),
-    st.Page("pages/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
-]
 
 
 def articles_folder() -> Path:
@@ -110,7 +108,7 @@ def selected_rows(key: str, state: filters.FilterState, _corpus: Corpus) -> dict
 def with_uploads(corpus: Corpus, key: str, uploads: dict[str, Corpus]) -> tuple[Corpus, str]:
     """The corpus with this session's uploads, and its key; combined once per set of uploads."""
     if not uploads:
-        st.session_state.pop("_combined", None)
+        session.keep_combined(key, None)
         return corpus, key
     key = corpus_key(
         key,
@@ -119,19 +117,11 @@ def with_uploads(corpus: Corpus, key: str, uploads: dict[str, Corpus]) -> tuple[
             for name, upload in uploads.items()
         ),
     )
-    kept = st.session_state.get("_combined")
-    if kept is None or kept[0] != key:
-        kept = (key, combine(corpus, *uploads.values()))
-        st.session_state["_combined"] = kept
-    return kept[1], key
-
-
-def clear_filters() -> None:
-    """Reset every shared filter (a callback: runs before the widgets are drawn)."""
-    st.session_state["from"] = None
-    st.session_state["to"] = None
-    for key in ("article", "place", "speaker"):
-        st.session_state[key] = []
+    kept = session.combined(key)
+    if kept is None:
+        kept = combine(corpus, *uploads.values())
+        session.keep_combined(key, kept)
+    return kept, key
 
 
 st.set_page_config(
@@ -140,19 +130,19 @@ st.set_page_config(
     layout="centered",
     initial_sidebar_state="auto",
 )
-page = st.navigation(PAGES, position="sidebar")
+page = st.navigation(page_list(), position="sidebar")
 
 settle_process()
 folder = articles_folder()
 key = folder_key(str(folder))
 corpus = load_folder(str(folder), key)
-corpus, key = with_uploads(corpus, key, st.session_state.get("_uploads", {}))
+corpus, key = with_uploads(corpus, key, session.uploads())
 options = corpus_options(key, corpus)
 
 # Read the raw URL before the bound widgets: Streamlit drops a value it cannot use
 # without a word, and the reader deserves to know why the view is not what the link said.
-raw_params = {name: st.query_params.get_all(name) for name in filters.URL_PARAMS}
-_, notices = filters.parse_query_params(raw_params, options)
+raw_params = {name: st.query_params.get_all(name) for name in url.URL_PARAMS}
+_, notices = url.parse_query_params(raw_params, options)
 
 with st.sidebar:
     st.header("Filters", anchor="filters")
@@ -164,8 +154,8 @@ with st.sidebar:
     date_from = st.date_input(
         "From",
         value=None,
-        min_value=filters.DATE_MIN,
-        max_value=filters.DATE_MAX,
+        min_value=url.DATE_MIN,
+        max_value=url.DATE_MAX,
         format="YYYY-MM-DD",
         key="from",
         bind="query-params",
@@ -174,8 +164,8 @@ with st.sidebar:
     date_to = st.date_input(
         "To",
         value=None,
-        min_value=filters.DATE_MIN,
-        max_value=filters.DATE_MAX,
+        min_value=url.DATE_MIN,
+        max_value=url.DATE_MAX,
         format="YYYY-MM-DD",
         key="to",
         bind="query-params",
@@ -211,20 +201,20 @@ with st.sidebar:
     st.button(
         "Clear filters",
         key="clear_filters",
-        on_click=clear_filters,
+        on_click=session.clear_filters,
         icon=":material/filter_alt_off:",
     )
 
-state = filters.state_from_widgets(date_from, date_to, articles, places, speakers)
-state, repairs = filters.check_state(state)
-last = st.session_state.get("_view")
+state = url.state_from_widgets(date_from, date_to, articles, places, speakers)
+state, repairs = url.check_state(state)
+last = session.view()
 if last is not None and last.key == key and last.state == state and last.corpus is corpus:
     rows, selected = last.rows, last.selected  # the same filters: the same selection
 else:
     rows = selected_rows(key, state, corpus)
     selected = filters.Selection(corpus, rows)  # tables taken as pages read them
-st.session_state["_view"] = filters.View(
-    corpus=corpus, selected=selected, state=state, options=options, key=key, rows=rows
+session.set_view(
+    filters.View(corpus=corpus, selected=selected, state=state, options=options, key=key, rows=rows)
 )
 
 if notices:
@@ -236,10 +226,11 @@ if notices:
 for repair in repairs:
     st.warning(repair, icon=":material/date_range:")
 
-page.run()
+with session.framing():
+    page.run()
 
-params = filters.to_query_params(state)
-n_facts = sum(len(rows[t]) for t in filters.FACT_TABLES)
+params = url.to_query_params(state)
+n_facts = sum(len(rows[t]) for t in FACT_TABLES)
 st.divider()
 st.subheader("Export the selected facts", anchor="export")
 st.caption(

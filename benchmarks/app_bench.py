@@ -41,7 +41,7 @@ def _child(page: str) -> None:
     """Run one page cold, then warm, then after a filter change; print JSON."""
     from streamlit.testing.v1 import AppTest
 
-    from lib.load import load_corpus
+    from lib.corpus.load import load_corpus
 
     os.chdir(ROOT)
     out: dict[str, object] = {"page": page}
@@ -101,7 +101,8 @@ def _run_child(page: str, env: dict[str, str]) -> dict:
 
 def main(n: int) -> None:
     from benchmarks.corpus import generate_corpus
-    from lib.load import load_corpus
+    from lib.corpus.load import load_corpus
+    from lib.schema import FACT_TABLES
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = generate_corpus(n, Path(tmp) / "articles")
@@ -110,7 +111,7 @@ def main(n: int) -> None:
         start = time.perf_counter()
         corpus = load_corpus(folder)
         first = time.perf_counter() - start
-        facts = sum(len(corpus.table(t)) for t in ("figures", "events", "places", "quotes", "claims"))
+        facts = sum(len(corpus.table(t)) for t in FACT_TABLES)
         env["BENCH_PLACE"] = _busiest_place(corpus)
         print(f"corpus: {n:,} generated articles, {facts:,} facts")
         print(f"first ever load (extract every article, fill the cache): {first:.1f} s ({n / first:.0f} articles/s)")

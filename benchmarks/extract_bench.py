@@ -20,8 +20,8 @@ import tracemalloc
 from pathlib import Path
 
 from benchmarks.corpus import generate_corpus, generate_texts
-from lib.load import load_corpus
-from lib.pipeline import process_bytes
+from lib.corpus.load import load_corpus
+from lib.extract.pipeline import process_bytes
 
 
 def bench_extractor(n: int) -> tuple[float, float, float, int]:

@@ -59,8 +59,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
-from lib.filters import FilterOptions, filter_options
-from lib.load import load_corpus
+from lib.corpus.filters import FilterOptions, filter_options
+from lib.corpus.load import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ("", "map", "timeline", "quotes", "figures", "sources")  # url paths; "" is the overview

@@ -1,8 +1,10 @@
-"""Fact dataclasses and the DataFrame column contract shared by the extractor, loader and pages.
+"""The fact vocabulary, said once: kinds, tables, metrics, qualifiers, the dataclasses and the DataFrame columns.
 
 The JSON Lines boundary is fixed by FACTS.md; inside `lib/` a fact is one of the frozen
 dataclasses below. `Fact.to_record()` gives the FACTS.md record, and `COLUMNS` fixes the
-columns and dtypes of each DataFrame the loader builds, so pages never guess.
+columns and dtypes of each DataFrame the loader builds, so pages never guess. Every
+other module takes these names from here: the extractor (standard library only, like
+this module), the corpus, the checks and the pages.
 """
 
 from __future__ import annotations
@@ -17,7 +19,28 @@ OWN_SECTIONS = frozenset({"body", "headline", "caption", "dateline"})
 
 METRICS = ("deaths", "missing", "rescued", "crossings", "on_board")
 QUALIFIERS = ("exact", "at_least", "more_than", "about", "fewer_than", "up_to")
+# Each qualifier as it reads before a number: "at least 27", "27".
+QUALIFIER_WORDS: dict[str, str] = {
+    "exact": "",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "about": "about ",
+    "fewer_than": "fewer than ",
+    "up_to": "up to ",
+}
 PRECISIONS = ("day", "week", "month", "year")
+
+# The kinds of fact, in the order every page shows them (timeline lanes, highlight
+# pills), and the DataFrame each kind's facts live in.
+KINDS = ("figure", "event", "place", "quote", "claim")
+TABLE_OF_KIND: dict[str, str] = {
+    "figure": "figures",
+    "event": "events",
+    "place": "places",
+    "quote": "quotes",
+    "claim": "claims",
+}
+FACT_TABLES = tuple(TABLE_OF_KIND[kind] for kind in KINDS)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -221,12 +244,4 @@ COLUMNS: dict[str, dict[str, str]] = {
         "reason": "string",
         "severity": "string",  # error: not loaded; warning: loaded with a caveat
     },
-}
-
-TABLE_OF_KIND = {
-    "figure": "figures",
-    "event": "events",
-    "place": "places",
-    "quote": "quotes",
-    "claim": "claims",
 }

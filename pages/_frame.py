@@ -1,42 +1,60 @@
-"""What every page starts with: the view that the frame (app.py) selected for this run.
+"""What every page starts with: the page list, the view the frame (app.py) selected for this run, and shared readers.
 
 Not a page: app.py lists the pages it routes to, and this file is not among them.
 """
 
+from __future__ import annotations
+
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
-from lib.reference import Reference, load_reference
+from lib.corpus.filters import View
+from lib.record.reference import Reference, load_reference
+from lib.show.paging import Page, page_count, paginate
+from pages import _session as session
 
 TABLE_ROWS = 2_000  # rows an on-page table shows at most; the export below holds them all
 
 
-def current_view():
-    """The `lib.filters.View` that app.py stored for this run.
+def page_list() -> list[st.Page]:
+    """The pages app.py routes to, in the order of the navigation."""
+    return [
+        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map"),
+        st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+        st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"),
+        st.Page("pages/figures.py", title="Figures", icon=":material/functions:", url_path="figures"),
+        st.Page("pages/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
+    ]
 
-    Streamlit runs a file of pages/ on its own, without app.py, when the first visit
-    after a server start opens a page URL directly (/map): until `st.navigation` has run
-    once it takes pages/ for an old-style multipage folder. (AppTest does the same on
-    every run after `switch_page`.) Then this turns that off, as `st.navigation` would,
-    and reruns, so app.py draws the frame and routes to this page.
+
+def current_view() -> View:
+    """The `lib.corpus.filters.View` that app.py selected for this run.
+
+    Streamlit runs a file of pages/ on its own, without app.py, when the first visit after
+    a server start opens a page URL directly (/map): until `st.navigation` has run once in
+    the process it takes pages/ for an old-style multipage folder. (AppTest does the same
+    on every run after `switch_page`.) Streamlit's documentation of `st.navigation` says
+    what ends that: "As soon as any session of your app executes the st.navigation
+    command, your app will ignore the pages/ directory (across all sessions)". So a page
+    run without the frame calls it (hidden: the frame draws the navigation) and reruns;
+    app.py then runs first, draws the frame and routes back to this page.
+    `tests/test_pages.py` and `tests/test_browser.py` visit every page first, directly.
     """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    selected = session.view()
+    if selected is None or not session.framed():
+        st.navigation(page_list(), position="hidden")
         st.rerun()
-    if "_view" not in st.session_state:
-        # Several first visits at once: another session turned the flag off while this
-        # one was already running the page on its own. Rerun: app.py runs first now.
-        st.rerun()
-    return st.session_state["_view"]
+    assert selected is not None
+    return selected
 
 
 @st.cache_data(max_entries=1, show_spinner=False)
 def official_reference() -> Reference:
     """The official figures of data/reference/, read and validated once (they are static).
 
-    Raises `lib.reference.ReferenceError` naming the file, line and column of a bad row;
-    the pages show it and go on without the official context.
+    Raises `lib.record.reference.ReferenceError` naming the file, line and column of a bad
+    row; the pages show it and go on without the official context.
     """
     return load_reference()
 
@@ -54,3 +72,19 @@ def capped(table: pd.DataFrame, what: str) -> pd.DataFrame:
         "Download the CSV or JSON at the foot of the page for all of them."
     )
     return table.head(TABLE_ROWS)
+
+
+def pager(key: str, query: object, total: int, per_page: int, *, label: str, help: str) -> Page:
+    """The page of a long list to show, with a number input (widget `key`) when there is more than one.
+
+    A new `query` (what the list holds: the selection, a search) starts again at page 1;
+    a page past the end shows the last.
+    """
+    pages = page_count(total, per_page)
+    session.pager_number(key, query, pages)
+    number = 1
+    if pages > 1:
+        number = st.number_input(
+            f"{label} (of {pages:,})", min_value=1, max_value=pages, step=1, key=key, help=help
+        )
+    return paginate(total, per_page, number)

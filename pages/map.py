@@ -4,8 +4,8 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from lib.charts import build_map, map_legend_html, place_summary
-from lib.reader import escape_markdown
+from lib.show.html import escape_markdown
+from lib.show.maps import build_map, map_legend_html, place_summary
 from pages._frame import current_view
 
 

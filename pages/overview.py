@@ -3,10 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from lib.charts import describe_fact
-from lib.figures_checks import headline_figures
-from lib.filters import count_facts, describe_filters
-from lib.reader import escape_text, sentence_html
+from lib.corpus.filters import count_facts, describe_filters
+from lib.corpus.headlines import headline_figures
+from lib.corpus.summary import date_span, latest_events
+from lib.show.html import escape_text
+from lib.show.labels import describe_fact
+from lib.show.reader import sentence_html
 from pages._frame import current_view
 
 
@@ -16,21 +18,7 @@ def summary(selection: str, _selected):
 
     Cached on the corpus key and the filters; a resource, as the page only reads it.
     """
-    dated = [
-        _selected.table(name)["fact_date"].dropna()
-        for name in ("figures", "events", "places", "quotes", "claims")
-    ]
-    dates = (
-        pd.concat([d for d in dated if len(d)])
-        if any(len(d) for d in dated)
-        else pd.Series([], dtype="datetime64[ns]")
-    )
-    span = (dates.min(), dates.max()) if len(dates) else None
-    events = _selected.events
-    if events["date"].notna().sum() > 5:  # the latest five: only the latest dates' rows are sorted
-        events = events[(events["date"] >= events["date"].nlargest(5).min()).to_numpy(dtype=bool)]
-    latest = events.sort_values(["date", "article", "start"], ascending=[False, True, True])
-    return headline_figures(_selected.figures), span, latest.head(5)
+    return headline_figures(_selected.figures), date_span(_selected), latest_events(_selected.events)
 
 
 view = current_view()

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from lib.charts import present
-from lib.filters import search_quotes
-from lib.reader import quote_card_html
-from pages._frame import current_view
+from lib.corpus.filters import search_quotes
+from lib.show.labels import present
+from lib.show.reader import quote_card_html
+from pages._frame import current_view, pager
 
 PER_PAGE = 50  # quote panels drawn per page; a small corpus shows whole
 
@@ -27,29 +27,17 @@ st.write(
     + (" matching the search." if words.strip() else ".")
     + " Use the Speaker filter in the sidebar to follow one voice."
 )
-pages = max(1, -(-len(quotes) // PER_PAGE))
-# A new search or selection starts again at page 1; a page past the end shows the last.
-query = (view.selection, words)
-if st.session_state.get("_quote_query") != query:
-    st.session_state["_quote_query"] = query
-    st.session_state["quote_page"] = 1
-elif st.session_state.get("quote_page", 1) > pages:
-    st.session_state["quote_page"] = pages
-if len(quotes) > PER_PAGE:
-    page = st.number_input(
-        f"Page (of {pages:,})",
-        min_value=1,
-        max_value=pages,
-        step=1,
-        key="quote_page",
-        help=f"{PER_PAGE} quotes a page, in date order.",
-    )
-else:
-    page = 1
-first = (page - 1) * PER_PAGE
-shown = quotes.iloc[first : first + PER_PAGE]
-if len(quotes) > PER_PAGE:
-    st.caption(f"Showing {first + 1:,}–{first + len(shown):,} of {len(quotes):,} quotes.")
+page = pager(
+    "quote_page",
+    (view.selection, words),
+    len(quotes),
+    PER_PAGE,
+    label="Page",
+    help=f"{PER_PAGE} quotes a page, in date order.",
+)
+shown = quotes.iloc[page.first : page.last]
+if page.caption:
+    st.caption(f"{page.caption} quotes.")
 for quote in shown.to_dict("records"):
     article = quote["article"]
     title = articles["title"].get(article) if article in articles.index else None

@@ -1,69 +1,25 @@
 """Sources: the articles, a reader with every fact highlighted, uploads for this session, and load problems."""
 
-import pandas as pd
 import streamlit as st
 
-from lib.charts import KIND_ORDER
-from lib.filters import DATE_MAX, DATE_MIN
-from lib.load import load_upload
-from lib.reader import (
-    articles_table,
-    escape_markdown,
-    fact_spans,
-    highlight_article,
-    legend_html,
-)
+from lib.corpus.uploads import add_uploads, problem_rows
+from lib.corpus.url import DATE_MAX, DATE_MIN
+from lib.schema import FACT_TABLES, KINDS
+from lib.show.html import escape_markdown
+from lib.show.reader import articles_table, fact_spans, highlight_article, legend_html
+from pages import _session as session
 from pages._frame import current_view
 
-FACT_TABLES = ("figures", "events", "places", "quotes", "claims")
 
-
-def add_uploads() -> None:
+def add_submitted() -> None:
     """Load the submitted files into this session (a callback: runs before the frame loads the corpus)."""
-    uploads = dict(st.session_state.get("_uploads", {}))
-    messages: list[tuple[str, str]] = []
-    rejected: list[dict[str, str]] = st.session_state.get("_upload_rejected", [])
-    loaded = set(st.session_state["_view"].corpus.articles["article"])
-    published = st.session_state.get("upload_published")
-    for file in st.session_state.get("upload_files") or []:
-        corpus = load_upload(file.name, file.getvalue(), published=published)
-        errors = corpus.problems[corpus.problems["severity"] == "error"]
-        if len(errors) or corpus.articles.empty:
-            reason = "; ".join(errors["reason"].astype(str)) or "no article could be read from it"
-            messages.append(("error", f"Could not use {file.name}: {reason}"))
-            rejected.append(
-                {
-                    "article": file.name,
-                    "path": f"upload:{file.name}",
-                    "reason": reason,
-                    "severity": "error",
-                }
-            )
-            continue
-        article = str(corpus.articles["article"].iloc[0])
-        if article in loaded and article not in uploads:
-            messages.append(
-                (
-                    "error",
-                    f"Could not use {file.name}: an article named {article} is already loaded",
-                )
-            )
-            continue
-        uploads[article] = corpus
-        facts = sum(len(corpus.table(name)) for name in FACT_TABLES)
-        messages.append(("success", f"Added {file.name} for this session: {facts} facts found."))
-    if not messages:
-        messages.append(("error", "No file chosen: pick a .txt article first."))
-    st.session_state["_uploads"] = uploads
-    st.session_state["_upload_messages"] = messages
-    st.session_state["_upload_rejected"] = rejected
-
-
-def remove_uploads() -> None:
-    st.session_state["_uploads"] = {}
-    st.session_state["_upload_messages"] = [
-        ("success", "Uploaded articles removed from this session.")
-    ]
+    outcome = add_uploads(
+        session.uploads(),
+        session.submitted_files(),
+        loaded=() if (shown := session.view()) is None else shown.corpus.articles["article"],
+        published=session.submitted_published(),
+    )
+    session.record_uploads(outcome)
 
 
 view = current_view()
@@ -93,11 +49,7 @@ if not readable:
 else:
     preferred = next((a for a in view.state.articles if a in readable), readable[0])
     # The reader follows the Article filter when it changes; otherwise it keeps its choice.
-    if st.session_state.get("_reader_follows") != view.state.articles or (
-        st.session_state.get("reader_article") not in readable
-    ):
-        st.session_state["reader_article"] = preferred
-    st.session_state["_reader_follows"] = view.state.articles
+    session.follow_article_filter("reader_article", view.state.articles, readable, preferred)
     article = st.selectbox(
         "Article",
         readable,
@@ -106,8 +58,8 @@ else:
     )
     kinds = st.pills(
         "Highlight",
-        KIND_ORDER,
-        default=list(KIND_ORDER),
+        KINDS,
+        default=list(KINDS),
         selection_mode="multi",
         key="reader_kinds",
     )
@@ -137,20 +89,14 @@ with st.form("upload_form", clear_on_submit=True, border=True):
         help="Relative dates in the text ('on Thursday') are read against this day. "
         "Empty: the date is inferred from the text.",
     )
-    st.form_submit_button("Add to this session", key="upload_submit", on_click=add_uploads)
-for level, message in st.session_state.get("_upload_messages", []):
+    st.form_submit_button("Add to this session", key="upload_submit", on_click=add_submitted)
+for level, message in session.upload_messages():
     (st.error if level == "error" else st.success)(escape_markdown(message))
-if st.session_state.get("_uploads"):
-    st.button("Remove uploaded articles", key="upload_clear", on_click=remove_uploads)
+if session.uploads():
+    st.button("Remove uploaded articles", key="upload_clear", on_click=session.drop_uploads)
 
 st.subheader("Problems", anchor="problems")
-problems = pd.concat(
-    [
-        corpus.problems,
-        pd.DataFrame(st.session_state.get("_upload_rejected", []), columns=corpus.problems.columns),
-    ],
-    ignore_index=True,
-)
+problems = problem_rows(corpus.problems, session.rejected_uploads())
 if problems.empty:
     st.write("Every article file was loaded, without caveats.")
 else:

@@ -3,8 +3,19 @@
 import pandas as pd
 import streamlit as st
 
-import lib.reference
-from lib.charts import (
+import lib.record.reference
+from lib.corpus.filters import pick_rows
+from lib.schema import FACT_TABLES
+from lib.show.html import escape_markdown, escape_text
+from lib.show.official import timeline_with_arrivals
+from lib.show.reader import sentence_html
+from lib.show.tables import (
+    monthly_arrivals_summary,
+    months_in_window,
+    source_links,
+    timeline_window,
+)
+from lib.show.timeline import (
     bin_points,
     build_timeline,
     build_timeline_bins,
@@ -14,15 +25,6 @@ from lib.charts import (
     points_from_selection,
     with_text,
 )
-from lib.context_charts import timeline_with_arrivals
-from lib.context_tables import (
-    monthly_arrivals_summary,
-    months_in_window,
-    source_links,
-    timeline_window,
-)
-from lib.filters import FACT_TABLES, pick_rows
-from lib.reader import escape_markdown, escape_text, sentence_html
 from pages._frame import capped, current_view, official_reference
 
 MOST_POINTS = 1_500  # more dated facts than this are drawn as counts per kind and day
@@ -30,7 +32,7 @@ MOST_POINTS = 1_500  # more dated facts than this are drawn as counts per kind a
 
 @st.cache_resource(max_entries=4, ttl=3600, show_spinner="Dating the facts…")
 def corpus_dated_facts(key: str, _corpus) -> pd.DataFrame:
-    """`lib.charts.dated_facts` of the whole corpus, once per corpus (`key`); read-only."""
+    """`lib.show.timeline.dated_facts` of the whole corpus, once per corpus (`key`); read-only."""
     return dated_facts({name: _corpus.table(name) for name in FACT_TABLES})
 
 
@@ -40,7 +42,7 @@ def timeline_chart(selection: str, overlay: bool, _view):
 
     Cached on the selection (corpus key and filters) and the overlay toggle; a resource,
     as the page only reads it (a plotly figure would be validated again when unpickled).
-    Raises `lib.reference.ReferenceError` when the overlay is asked for and the reference
+    Raises `lib.record.reference.ReferenceError` when the overlay is asked for and the reference
     is bad.
     """
     corpus = _view.corpus
@@ -68,10 +70,16 @@ tables = {name: corpus.table(name) for name in FACT_TABLES}
 titles = view.options.titles
 
 st.title("Timeline", anchor="timeline")
-overlay = st.session_state.get("overlay_arrivals", True)
+overlay = st.toggle(
+    "Home Office monthly arrivals (provisional/final)",
+    value=True,
+    key="overlay_arrivals",
+    help="Official monthly arrivals by small boat as bars beneath the facts, on the same dates: "
+    "those of the date filter, else those of the facts shown.",
+)
 try:
     facts, shown, figure, months = timeline_chart(view.selection, overlay, view)
-except lib.reference.ReferenceError as error:
+except lib.record.reference.ReferenceError as error:
     facts, shown, figure, months = timeline_chart(view.selection, False, view)
     reference_error = error
 else:
@@ -88,13 +96,6 @@ else:
         + ", ".join(f"{n} {kind}" for kind, n in counts.items())
         + ". Hollow dots come from “Read more” headlines of other articles."
     )
-st.toggle(
-    "Home Office monthly arrivals (provisional/final)",
-    value=True,
-    key="overlay_arrivals",
-    help="Official monthly arrivals by small boat as bars beneath the facts, on the same dates: "
-    "those of the date filter, else those of the facts shown.",
-)
 if binned:
     st.caption(
         f"More than {MOST_POINTS:,} dated facts: each dot counts the facts of one kind in one "

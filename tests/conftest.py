@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from lib.load import Corpus
+from lib.corpus.frames import Corpus
 from lib.schema import COLUMNS, OWN_SECTIONS
 
 CALAIS = (50.9513, 1.8587)

@@ -38,12 +38,15 @@ from badfiles import (
 )
 from pandas.testing import assert_frame_equal
 
-import lib.load as load
-from lib import extract
-from lib.charts import timeline_points
-from lib.load import FACT_TABLES, Corpus, load_corpus, load_upload
-from lib.pipeline import ArticleResult, process_file
-from lib.text import DEFAULT_MAX_BYTES
+import lib.corpus.cache as cache
+import lib.corpus.load as load
+from lib.corpus.frames import Corpus
+from lib.corpus.load import load_corpus, load_upload
+from lib.extract.__main__ import main as extract_main
+from lib.extract.pipeline import ArticleResult, process_file
+from lib.extract.text import DEFAULT_MAX_BYTES
+from lib.schema import FACT_TABLES
+from lib.show.timeline import timeline_points
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ("articles", *FACT_TABLES, "problems")
@@ -155,7 +158,7 @@ def test_command_gives_the_facts_of_the_file_alone(
     """Nothing lost, nothing added: in the crowd or repaired, a file prints its clean twin's lines."""
     out = io.StringIO()
     with redirect_stdout(out), redirect_stderr(io.StringIO()):
-        extract.main([str(twins[entry.article] / entry.name)])
+        extract_main([str(twins[entry.article] / entry.name)])
     alone = records_by_article(out.getvalue())[entry.article]
     assert len(alone) > 10  # a real article, with facts
     assert records_by_article(command_run.stdout)[entry.article] == alone
@@ -280,13 +283,13 @@ def test_warm_cache_gives_identical_frames(
 def spy_on_extraction(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The articles the loader really extracts; a cache hit does not call process_bytes."""
     calls: list[str] = []
-    real = load.process_bytes
+    real = cache.process_bytes
 
     def spy(data: bytes, **kwargs: Any) -> ArticleResult:
         calls.append(kwargs["article"])
         return real(data, **kwargs)
 
-    monkeypatch.setattr(load, "process_bytes", spy)
+    monkeypatch.setattr(cache, "process_bytes", spy)
     return calls
 
 

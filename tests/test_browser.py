@@ -182,12 +182,11 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="module")
-def server(chromium, corpus_folder, tmp_path_factory) -> Iterator[str]:
-    """`streamlit run app.py` on a free loopback port over the test corpus; stopped at teardown."""
+@contextlib.contextmanager
+def _serve(corpus_folder: Path, work: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port over `corpus_folder`, until the block ends."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    work = tmp_path_factory.mktemp("server")
     log_path = work / "streamlit.log"
     env = {
         **os.environ,
@@ -217,6 +216,13 @@ def server(chromium, corpus_folder, tmp_path_factory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(chromium, corpus_folder, tmp_path_factory) -> Iterator[str]:
+    """The module's server over the test corpus; stopped at teardown."""
+    with _serve(corpus_folder, tmp_path_factory.mktemp("server")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -690,3 +696,37 @@ def test_hostile_upload_stays_text_in_the_reader_and_quotes(tab):
     _assert_literal(cards, "<script>alert(1)</script>", ":red[RED]", "[click](javascript:alert(5))")
     tab.shot("hostile-upload-quotes")
     tab.assert_inert()
+
+
+def test_first_visits_straight_to_every_page_after_a_server_start(
+    chromium, browser, corpus_folder, tmp_path, request
+):
+    """A new server, and six readers open six shared links at once, none of them the home page first.
+
+    Until `st.navigation` has run once in the process, Streamlit runs a file of pages/ on
+    its own; each page must still come up inside the frame (the sidebar's filters drawn),
+    with no exception, whichever visit comes first.
+    """
+    with _serve(corpus_folder, tmp_path) as url:
+        opened = {name: _new_tab(browser, url, request, DESKTOP) for name in PAGES}
+        try:
+            tabs = [(name, next(tab)) for name, tab in opened.items()]  # open until the end
+            # the five pages other than the home page (which runs app.py anyway) first, at
+            # once: every session starts before any page has rendered; then the home page
+            first, last = [t for t in tabs if t[0] != "overview"], [t for t in tabs if t[0] == "overview"]
+            for name, tab in first:
+                tab.page.goto(url + PAGES[name][0] + "?speaker=", wait_until="commit")
+            for name, tab in first:
+                tab.settle(PAGES[name][1])
+            for name, tab in last:
+                tab.page.goto(url + PAGES[name][0] + "?speaker=", wait_until="commit")
+            for name, tab in tabs:
+                _, heading, ready = PAGES[name]
+                tab.settle(heading)
+                expect(tab.page.locator(ready).first).to_be_attached(timeout=WAIT)
+                sidebar = tab.page.locator('[data-testid="stSidebar"]')
+                expect(sidebar.get_by_text("Filters", exact=True)).to_be_visible(timeout=WAIT)
+                expect(sidebar.locator('[data-testid="stMultiSelect"]')).to_have_count(3)
+        finally:
+            for generator in opened.values():
+                generator.close()

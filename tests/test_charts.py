@@ -9,32 +9,23 @@ import pandas as pd
 import pytest
 from conftest import make_corpus
 
-from lib.charts import (
-    CARTO_LIGHT,
-    DEATH_COLOUR,
-    KIND_COLOURS,
-    OKABE_ITO,
-    PLACE_COLOUR,
+from lib.corpus.filters import FilterState, pick_rows, select_rows, take_rows
+from lib.show.html import hover_sentences
+from lib.show.labels import describe_fact, describe_facts
+from lib.show.maps import CARTO_LIGHT, build_map, death_sentences, map_legend_html, place_summary
+from lib.show.palette import DEATH_COLOUR, KIND_COLOURS, OKABE_ITO, PLACE_COLOUR, hex_to_rgb
+from lib.show.parts import build_breakdown_chart
+from lib.show.timeline import (
     bin_points,
-    build_breakdown_chart,
-    build_map,
     build_timeline,
     build_timeline_bins,
     dated_facts,
-    death_sentences,
-    describe_fact,
-    describe_facts,
     facts_in_bins,
-    hex_to_rgb,
-    hover_sentences,
     lay_out_points,
-    map_legend_html,
-    place_summary,
     points_from_selection,
     timeline_points,
     with_text,
 )
-from lib.filters import FilterState, pick_rows, select_rows, take_rows
 
 TABLES = ("figures", "events", "places", "quotes", "claims")
 

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from conftest import make_corpus
 
-from lib.checks import (
-    CHECK_COLUMNS,
+from lib.checks.common import CHECK_COLUMNS
+from lib.checks.corpus import (
     check_claims,
     check_corpus,
     check_facts,
@@ -21,11 +21,11 @@ from lib.checks import (
     claim_links,
     sort_checks,
 )
-from lib.filters import FilterState, select_rows, take_rows
-from lib.load import load_corpus
-from lib.reference import load_reference
+from lib.corpus.filters import FilterState, select_rows, take_rows
+from lib.corpus.load import load_corpus
+from lib.extract.text import build_document
+from lib.record.reference import load_reference
 from lib.schema import COLUMNS, OWN_SECTIONS, Claim, Figure
-from lib.text import build_document
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_7c27d60d4c13592b.txt"
 STATUSES = {"consistent", "inconsistent", "cannot be checked"}

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.claims import extract_claims
-from lib.text import build_document
+from lib.extract.claims import extract_claims
+from lib.extract.text import build_document
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_7c27d60d4c13592b.txt"
 REFERENCE_DATE = date(2021, 11, 25)

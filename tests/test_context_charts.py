@@ -9,11 +9,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from lib.charts import build_timeline, timeline_points
-from lib.context_charts import (
+from lib.record.reference import load_reference
+from lib.schema import COLUMNS
+from lib.show.official import (
     ARTICLE_TRACE,
     MARKER_COLUMNS,
-    OKABE_ITO,
     arrivals_by_year_chart,
     article_points,
     chart_markers,
@@ -23,8 +23,8 @@ from lib.context_charts import (
     status_label,
     timeline_with_arrivals,
 )
-from lib.reference import load_reference
-from lib.schema import COLUMNS
+from lib.show.palette import OKABE_ITO
+from lib.show.timeline import build_timeline, timeline_points
 
 
 @pytest.fixture(scope="module")

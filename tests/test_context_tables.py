@@ -7,8 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from lib.checks import CHECK_COLUMNS
-from lib.context_tables import (
+from lib.checks.common import CHECK_COLUMNS
+from lib.record.reference import load_reference
+from lib.show.tables import (
     CHECK_TABLE_COLUMNS,
     STATUS_LEGEND,
     arrivals_table,
@@ -26,7 +27,6 @@ from lib.context_tables import (
     timeline_window,
     yearly_arrivals_summary,
 )
-from lib.reference import load_reference
 
 
 @pytest.fixture(scope="module")

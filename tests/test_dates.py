@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from lib.dates import extract_events, infer_reference_date
-from lib.text import build_document
+from lib.extract.dates import extract_events, infer_reference_date
+from lib.extract.text import build_document
 
 THURSDAY = date(2021, 11, 25)
 

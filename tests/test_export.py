@@ -9,8 +9,8 @@ from datetime import date
 import pandas as pd
 from conftest import make_corpus
 
-from lib.export import export_columns, export_name, facts_frame, to_csv, to_json
-from lib.filters import FilterState, apply_filters
+from lib.corpus.export import export_columns, export_name, facts_frame, to_csv, to_json
+from lib.corpus.filters import FilterState, apply_filters
 from lib.schema import PROVENANCE
 
 

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from lib.figures import extract_figures, parse_number
-from lib.text import build_document
+from lib.extract.figures import extract_figures, parse_number
+from lib.extract.text import build_document
 
 REFERENCE = date(2021, 11, 25)
 

@@ -6,13 +6,8 @@ import pandas as pd
 import pytest
 from conftest import make_corpus, typed
 
-from lib.figures_checks import (
-    Reported,
-    check_parts,
-    compare,
-    headline_figures,
-    metric_table,
-)
+from lib.checks.parts import Reported, check_parts, compare
+from lib.corpus.headlines import headline_figures, metric_table
 
 
 def _figures(*rows: tuple) -> pd.DataFrame:

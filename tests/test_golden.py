@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.pipeline import process_file
+from lib.extract.pipeline import process_file
 from lib.schema import OWN_SECTIONS
 
 HERE = Path(__file__).resolve().parent

@@ -17,7 +17,8 @@ import streamlit as st
 from conftest import make_corpus
 from streamlit.testing.v1 import AppTest
 
-import lib.load as load
+import lib.corpus.load as load
+from lib.schema import FACT_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -353,7 +354,7 @@ def _cloned_corpus(n: int) -> load.Corpus:
     return load.Corpus(problems=corpus.problems, texts=texts, **tables)
 
 
-FACT_TABLES = ("figures", "events", "places", "quotes", "claims")
+
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from lib.gazetteer import Entry, Gazetteer
-from lib.places import extract_places
+from lib.extract.gazetteer import Entry, Gazetteer
+from lib.extract.places import extract_places
+from lib.extract.text import ArticleError, build_document
 from lib.schema import Place
-from lib.text import ArticleError, build_document
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_7c27d60d4c13592b.txt"
 

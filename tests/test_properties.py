@@ -12,8 +12,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib.load import corpus_from_results
-from lib.pipeline import extract_text, process_bytes
+from lib.corpus.load import corpus_from_results
+from lib.extract.pipeline import extract_text, process_bytes
 from lib.schema import COLUMNS
 
 settings.register_profile(

@@ -14,10 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import quotes as quotes_module
-from lib.quotes import extract_quotes
+from lib.extract.dates import infer_reference_date
+from lib.extract.quotes import extract_quotes
+from lib.extract.quotes import speakers as speakers_module
+from lib.extract.text import Document, build_document
 from lib.schema import Event, Quote
-from lib.text import Document, build_document
 
 HERE = Path(__file__).resolve().parent
 SEED = "000_7c27d60d4c13592b"
@@ -407,7 +408,7 @@ def test_a_stray_closing_mark_is_ignored() -> None:
 
 
 def fake_events(phrase: str, day: str) -> Callable[[Document], list[Event]]:
-    """Stand-in for lib.dates.extract_events: one event wherever `phrase` occurs."""
+    """Stand-in for lib.extract.dates.extract_events: one event wherever `phrase` occurs."""
 
     def extract_events(doc: Document) -> list[Event]:
         events, at = [], doc.text.lower().find(phrase.lower())
@@ -442,13 +443,13 @@ DATES = [
 def test_a_quote_takes_the_date_of_its_attribution(
     monkeypatch: pytest.MonkeyPatch, text: str, day: str | None
 ) -> None:
-    monkeypatch.setattr(quotes_module, "_EXTRACT_EVENTS", fake_events("on Thursday", "2021-11-25"))
+    monkeypatch.setattr(speakers_module, "extract_events", fake_events("on Thursday", "2021-11-25"))
     quote = read(text)[1][-1]
     assert quote.date == day
 
 
-def test_without_lib_dates_quotes_have_no_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(quotes_module, "_EXTRACT_EVENTS", None)
+def test_a_quote_with_no_date_in_its_attribution_has_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speakers_module, "extract_events", fake_events("on Friday", "2021-11-26"))
     (quote,) = read('"We are ready," Johnson said on Thursday.')[1]
     assert quote.date is None
 
@@ -513,11 +514,10 @@ def test_seed_roles_and_kinds(seed: tuple[Document, list[Quote]]) -> None:
 
 
 def test_seed_letter_is_dated_by_lib_dates() -> None:
-    dates = pytest.importorskip("lib.dates")
     doc = build_document(
         (HERE / "articles" / f"{SEED}.txt").read_text(encoding="utf-8"), article=SEED
     )
-    doc.reference_date, doc.reference_source = dates.infer_reference_date(doc)
+    doc.reference_date, doc.reference_source = infer_reference_date(doc)
     letter = next(q for q in extract_quotes(doc) if q.text.startswith("would significantly"))
     assert letter.date == "2021-11-25"  # "he said in a letter sent to Macron on Thursday evening"
 

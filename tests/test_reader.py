@@ -10,11 +10,10 @@ from conftest import TEXT_A2, make_corpus
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.reader import (
+from lib.show.html import escape_markdown, escape_text
+from lib.show.reader import (
     Span,
     articles_table,
-    escape_markdown,
-    escape_text,
     fact_spans,
     highlight_article,
     quote_card_html,

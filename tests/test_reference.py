@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.reference import DEFAULT_FOLDER, ReferenceError, counting_body, load_reference
+from lib.record.reference import DEFAULT_FOLDER, ReferenceError, counting_body, load_reference
 
 TODAY = date(2026, 11, 30)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lib.text import ArticleError, build_document, decode
+from lib.extract.text import ArticleError, build_document, decode
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,1 @@
+"""Corpus: articles from a folder, uploads or links -> DataFrames, the filter state and its URL, export."""
