@@ -75,6 +75,10 @@ class Figure(Fact):
     qualifier: str = "exact"
     group: str | None = None
     period: str | None = None  # YYYY-MM-DD or YYYY
+    # The span the count is about, inclusive days (YYYY-MM-DD): a sinking's day, 1 January
+    # to the reference date for "so far this year", a whole year, a month... (FACTS.md)
+    period_start: str | None = None
+    period_end: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -85,6 +89,7 @@ class Event(Fact):
     date: str  # YYYY-MM-DD, the first day of a span
     precision: str  # day, week, month, year
     phrase: str
+    planned: bool = False  # after the reference date: announced, not (yet) happened
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -110,6 +115,9 @@ class Quote(Fact):
     date: str | None = None
     role: str | None = None  # "British Prime Minister"
     speaker_kind: str = "person"  # person, organisation, unknown
+    # How the speaker was found: "named after", "named before", "continuation", "pronoun",
+    # "title", ...; None when there is no speaker (rather none than a wrong one)
+    speaker_basis: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -204,12 +212,15 @@ COLUMNS: dict[str, dict[str, str]] = {
         "qualifier": "string",
         "group": "string",
         "period": "string",
+        "period_start": "datetime64[ns]",
+        "period_end": "datetime64[ns]",
     },
     "events": {
         **PROVENANCE,
         "date": "datetime64[ns]",
         "precision": "string",
         "phrase": "string",
+        "planned": "bool",
     },
     "places": {
         **PROVENANCE,
@@ -227,6 +238,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "date": "datetime64[ns]",
         "role": "string",
         "speaker_kind": "string",
+        "speaker_basis": "string",
     },
     "claims": {
         **PROVENANCE,
