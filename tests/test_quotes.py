@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.extract.dates import infer_reference_date
-from lib.extract.quotes import extract_quotes
+from lib.extract.quotes import SPEAKER_BASES, extract_quotes
 from lib.extract.quotes import speakers as speakers_module
 from lib.extract.text import Document, build_document
 from lib.schema import Event, Quote
@@ -41,6 +41,14 @@ def said(text: str) -> list[tuple[str | None, str]]:
 
 def check(text: str, expected: list[tuple[str | None, str]]) -> None:
     assert said(text) == expected
+
+
+def said_how(text: str) -> list[tuple[str | None, str, str | None]]:
+    """(speaker, quoted words, how the speaker was found) for each quote of the text, in order."""
+    return [(q.speaker, q.text, q.speaker_basis) for q in read(text)[1]]
+
+
+Said = list[tuple[str | None, str, str | None]]
 
 
 # --- quotation marks ----------------------------------------------------------------------
@@ -230,9 +238,10 @@ RESOLVED = [
         'Max Blain, the prime minister\'s spokesman, met reporters. "We are ready," the spokesman said.',
         [("Max Blain", "We are ready")],
     ),
+    # a title given to no one describes the speaker, and names no one
     (
         'Dean Wallis was first on the scene. "It was pitch black," the skipper said.',
-        [(None, "It was pitch black")],
+        [("skipper", "It was pitch black")],
     ),
     # a quote alone in its paragraph carries on the speaker before it
     (
@@ -324,7 +333,7 @@ ROLES = [
         "Boris Johnson",
         None,
     ),
-    ('"We are ready," a government source said.', None, "government source"),
+    ('"We are ready," a government source said.', "government source", "government source"),
 ]
 
 
@@ -335,6 +344,364 @@ def test_roles_from_titles_and_appositives(
     (quote,) = read(text)[1]
     kind = "person" if speaker else "unknown"
     assert (quote.speaker, quote.role, quote.speaker_kind) == (speaker, role, kind)
+
+
+# --- how each speaker was found (speaker_basis) ----------------------------------------------
+# Each table reads (text, [(speaker, quoted words, basis), ...]); None where no speaker may be given.
+
+BASES = [
+    ('"We are ready," Johnson said.', [("Johnson", "We are ready", "named after")]),
+    ('Patel said: "We are ready."', [("Patel", "We are ready", "named before")]),
+    # the sentence before a quote standing alone is about the speaker
+    (
+        "Emmanuel Macron was asked whether France was being paid. “This is not a question of money.”",
+        [("Emmanuel Macron", "This is not a question of money", "subject")],
+    ),
+    # the sentence subject, with no verb of its own for the quote
+    (
+        'Macron, after vowing France would not allow the Channel to become a "cemetery," spoke to Johnson.',
+        [("Macron", "cemetery", "subject")],
+    ),
+    (
+        '"We are ready," Johnson said.\n\n"We will begin next week."',
+        [
+            ("Johnson", "We are ready", "named after"),
+            ("Johnson", "We will begin next week", "continuation"),
+        ],
+    ),
+    (
+        'Priti Patel visited Dover on Friday. "It will work," she said.',
+        [("Priti Patel", "It will work", "pronoun")],
+    ),
+    (
+        'Gerald Darmanin, the French interior minister, visited Calais. "We are ready," the minister said.',
+        [("Gerald Darmanin", "We are ready", "title")],
+    ),
+    (
+        'A Home Office spokesperson said: "We are working with France."',
+        [("Home Office", "We are working with France", "organisation")],
+    ),
+    (
+        'One survivor told investigators: "The water came in very fast."',
+        [("survivor", "The water came in very fast", "description")],
+    ),
+    (
+        '"Behind every number there is a name": 78 died\n\n'
+        '"Behind every number there is a name, and a family," said Hélène Marchetti.',
+        [
+            ("Hélène Marchetti", "Behind every number there is a name", "headline"),
+            (
+                "Hélène Marchetti",
+                "Behind every number there is a name, and a family",
+                "named after",
+            ),
+        ],
+    ),
+    ('"We are ready."', [(None, "We are ready", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BASES)
+def test_each_speaker_says_how_it_was_found(text: str, expected: Said) -> None:
+    assert said_how(text) == expected
+
+
+TWO_LEADERS = [
+    # a press conference: each leader keeps their own words
+    (
+        "“This is a new chapter,” Mr Sunak said.\n\n“Today is a moment of reunion.” It was Mr Macron who chose the words.",
+        [
+            ("Sunak", "This is a new chapter", "named after"),
+            ("Macron", "Today is a moment of reunion", "named after"),
+        ],
+    ),
+    (
+        "French President Emmanuel Macron met Prime Minister Rishi Sunak at the Elysee. "
+        "The president was asked whether France was being paid. “This is not a question of money.”",
+        [("Emmanuel Macron", "This is not a question of money", "title")],
+    ),
+    # "she" after a man and a woman is the woman
+    (
+        'Mr Darmanin met Ms Braverman in Paris. "We are ready," she said.',
+        [("Braverman", "We are ready", "pronoun")],
+    ),
+    # of two people, the one who spoke or wrote is the one "he" carries on
+    (
+        'Boris Johnson wrote to Emmanuel Macron on Thursday. "We are ready," he said.',
+        [("Boris Johnson", "We are ready", "pronoun")],
+    ),
+    (
+        'Speaking to Nick Ferrari on LBC, shadow minister Tom Brierley said: "This is embarrassing."\n\n'
+        'He added: "They have lost control."',
+        [
+            ("Tom Brierley", "This is embarrassing", "named before"),
+            ("Tom Brierley", "They have lost control", "pronoun"),
+        ],
+    ),
+    # no speaker: "he" after two men, neither of them speaking
+    (
+        'Rishi Sunak and Emmanuel Macron met in Paris.\n\n"We will work together," he said.',
+        [(None, "We will work together", None)],
+    ),
+    (
+        'Mr Sunak met Mr Macron in Paris. "We will work together," he said.',
+        [(None, "We will work together", None)],
+    ),
+    # nor a standalone quote after a sentence naming two people
+    (
+        "Rishi Sunak met Emmanuel Macron in Paris. “We will work together.”",
+        [(None, "We will work together", None)],
+    ),
+    # "the home secretary" is not the shadow home secretary
+    (
+        'Shadow home secretary Yvette Cooper criticised the plan. "We are ready," the home secretary said.',
+        [("home secretary", "We are ready", "description")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TWO_LEADERS)
+def test_two_leaders_keep_their_own_words(text: str, expected: Said) -> None:
+    assert said_how(text) == expected
+
+
+COUNTRIES = [
+    ('"We are ready," France\'s Macron said.', [("Macron", "We are ready", "named after")]),
+    ('Albania\'s Edi Rama said: "We are ready."', [("Edi Rama", "We are ready", "named before")]),
+    (
+        'Rishi Sunak thanked Jordan, saying: "We will work together."',
+        [("Rishi Sunak", "We will work together", "subject")],
+    ),
+    # a country after the verb is never the speaker; with no one else, no speaker
+    (
+        'Sunak thanked Jordan, saying: "We will work together."',
+        [(None, "We will work together", None)],
+    ),
+    (
+        'Priti Patel said Albania, Iraq and Eritrea were "safe countries".',
+        [("Priti Patel", "safe countries", "named before")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTRIES)
+def test_a_country_between_speaker_and_quote_is_not_the_speaker(text: str, expected: Said) -> None:
+    assert said_how(text) == expected
+
+
+PARAGRAPHS = [
+    (
+        'Priti Patel told reporters:\n\n"We will stop the boats."',
+        [("Priti Patel", "We will stop the boats", "named before")],
+    ),
+    # the paragraph before introduces the speaker
+    (
+        'Priti Patel told reporters in Dover on Friday.\n\n"We will stop the boats."',
+        [("Priti Patel", "We will stop the boats", "subject")],
+    ),
+    (
+        '"It was pitch black," said Ray Dunmore, who had been working overnight.\n\n"Some had no shoes."',
+        [
+            ("Ray Dunmore", "It was pitch black", "named after"),
+            ("Ray Dunmore", "Some had no shoes", "continuation"),
+        ],
+    ),
+    # no speaker: other people named in between, or the quote before had none
+    (
+        '"We are ready," Boris Johnson said. Emmanuel Macron and Olaf Scholz arrived later. "We will begin."',
+        [("Boris Johnson", "We are ready", "named after"), (None, "We will begin", None)],
+    ),
+    (
+        '"We are ready," Boris Johnson said.\n\nThe boats left Calais.\n\nLater, Olaf Scholz spoke.\n\n"We begin."',
+        [("Boris Johnson", "We are ready", "named after"), (None, "We begin", None)],
+    ),
+    (
+        '"It was terrible."\n\n"We saw them drown."',
+        [(None, "It was terrible", None), (None, "We saw them drown", None)],
+    ),
+    # a live blog's quoted heading carries nothing on: it borrows the entry's speaker
+    (
+        '"We must act," Suella Braverman said.\n\n'
+        "'We pulled them out one by one'\n\n"
+        "The skipper of the trawler has described the scene.\n\n"
+        '"It was pitch black. We pulled them out one by one," said Ray Dunmore.',
+        [
+            ("Suella Braverman", "We must act", "named after"),
+            ("Ray Dunmore", "We pulled them out one by one", "headline"),
+            ("Ray Dunmore", "It was pitch black. We pulled them out one by one", "named after"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARAGRAPHS)
+def test_a_quote_standing_alone_takes_the_speaker_of_the_lines_before(
+    text: str, expected: Said
+) -> None:
+    assert said_how(text) == expected
+
+
+INSTITUTIONS = [
+    (
+        '"Two people are missing," the maritime prefecture said.',
+        [("Maritime Prefecture", "Two people are missing", "organisation")],
+    ),
+    (
+        'The NCA said in a statement: "This network has been dismantled."',
+        [("National Crime Agency", "This network has been dismantled", "organisation")],
+    ),
+    # "the spokesperson" is the body's, not the last person named
+    (
+        'Mike Tapp said the scenes were shocking. A Home Office spokesperson said: "We are working with France."\n\n'
+        'The spokesperson added: "More than 24,000 people have been removed."',
+        [
+            ("Home Office", "We are working with France", "organisation"),
+            ("Home Office", "More than 24,000 people have been removed", "organisation"),
+        ],
+    ),
+    (
+        'Gérald Darmanin flew to Calais. A spokesperson for the maritime prefecture told AFP the boat had been "ripped apart".\n\n'
+        "“The rescue is still going on,” the spokesperson said.",
+        [
+            ("Maritime Prefecture", "ripped apart", "organisation"),
+            ("Maritime Prefecture", "The rescue is still going on", "organisation"),
+        ],
+    ),
+    (
+        'The pledge was branded "a national humiliation" by the Refugee Council.',
+        [("Refugee Council", "a national humiliation", "organisation")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INSTITUTIONS)
+def test_institutions_speak(text: str, expected: Said) -> None:
+    assert said_how(text) == expected
+
+
+NEXT_SENTENCE = [
+    (
+        '"The search continues." That was the verdict of Jane Doe, the charity\'s director.',
+        [("Jane Doe", "The search continues", "named after")],
+    ),
+    (
+        '"The search continues." So said Jane Doe.',
+        [("Jane Doe", "The search continues", "named after")],
+    ),
+    (
+        'Home Secretary Suella Braverman visited Paris. "These numbers are not acceptable." '
+        "It was the home secretary's answer.",
+        [("Suella Braverman", "These numbers are not acceptable", "title")],
+    ),
+    ('"Are we ready?" Johnson asked.', [("Johnson", "Are we ready?", "named after")]),
+    # not a speaker: "It was a bold claim", "It was Macron's decision"
+    ('"We will win." It was a bold claim.', [(None, "We will win", None)]),
+    (
+        '"We will win." It was Emmanuel Macron\'s decision to go.',
+        [(None, "We will win", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEXT_SENTENCE)
+def test_a_speaker_named_in_the_sentence_after(text: str, expected: Said) -> None:
+    assert said_how(text) == expected
+
+
+NEWS_LANGUAGE = [
+    # British tabloids' single quotes
+    ("'We will stop the boats', Sunak said.", [("Sunak", "We will stop the boats", "named after")]),
+    ("Sunak said the plan would 'stop the boats'.", [("Sunak", "stop the boats", "named before")]),
+    # headlines speak in the present tense
+    (
+        "Sunak vows to 'stop the boats' after record day\n\nBy a reporter\n\nRishi Sunak visited Dover.",
+        [("Rishi Sunak", "stop the boats", "named before")],
+    ),
+    (
+        'Jane Doe, 34, from Dover, told the Guardian: "I see them every day."',
+        [("Jane Doe", "I see them every day", "named before")],
+    ),
+    # a possessive right before a slogan; not the owner of the subject
+    (
+        'The deaths renewed scrutiny of the British government\'s pledge to "stop the boats".',
+        [("UK government", "stop the boats", "organisation")],
+    ),
+    ('Priti Patel\'s critics called the plan "cruel".', [(None, "cruel", None)]),
+    (
+        'The Home Office\'s response was "inadequate", campaigners said.',
+        [(None, "inadequate", None)],
+    ),
+    (
+        "The figures are a blow to Rishi Sunak's 'stop the boats' pledge.",
+        [("Rishi Sunak", "stop the boats", "named before")],
+    ),
+    (
+        "Sunak: 'We will stop the boats'\n\nBy a reporter\n\nRishi Sunak visited Dover.",
+        [("Rishi Sunak", "We will stop the boats", "named before")],
+    ),
+    (
+        'The route is "extremely dangerous", according to Jane Doe.',
+        [("Jane Doe", "extremely dangerous", "named after")],
+    ),
+    (
+        '"We are ready," Johnson said. "We have the boats," he added.',
+        [("Johnson", "We are ready", "named after"), ("Johnson", "We have the boats", "pronoun")],
+    ),
+    (
+        'Priti Patel visited Dover. "It will work," she told the BBC.',
+        [("Priti Patel", "It will work", "pronoun")],
+    ),
+    # the passive: the agent speaks
+    (
+        'The words "we will not give up" were said by Jane Doe.',
+        [("Jane Doe", "we will not give up", "named after")],
+    ),
+    # Hansard-style lines; a transcript's Q and A name no one
+    (
+        'Rishi Sunak (Conservative): "We will stop the boats."',
+        [("Rishi Sunak", "We will stop the boats", "named before")],
+    ),
+    (
+        'Q: "Will it work?"\nA: "It will work."',
+        [(None, "Will it work?", None), (None, "It will work", None)],
+    ),
+    # descriptions of people with no name, where they speak; a scare quote has no speaker
+    (
+        '"For hours nobody came," one of the passengers told us later.',
+        [("passengers", "For hours nobody came", "description")],
+    ),
+    (
+        '"This is a tragedy," a spokesperson for Sunak told reporters.',
+        [("spokesperson for Sunak", "This is a tragedy", "description")],
+    ),
+    (
+        "A dozen migrants drowned when their dinghy was 'ripped apart' off the coast.",
+        [(None, "ripped apart", None)],
+    ),
+    (
+        'Judge Owen Carrick jailed the men. "It is a matter of chance," the judge said.',
+        [("Owen Carrick", "It is a matter of chance", "title")],
+    ),
+    (
+        'The mayor of Calais, Natacha Bouchart, said the town was "exhausted".',
+        [("Natacha Bouchart", "exhausted", "named before")],
+    ),
+    ('"We are ready," he said.', [(None, "We are ready", None)]),
+    # "they" is a body, never one person: "the survivors said they ..."
+    (
+        'The RNLI said its crews launched twice. "We were out all night," they said.',
+        [("RNLI", "We were out all night", "organisation")],
+    ),
+    (
+        'Jane Doe met the survivors. "We were lucky," they said.',
+        [(None, "We were lucky", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEWS_LANGUAGE)
+def test_news_language_of_attribution(text: str, expected: Said) -> None:
+    assert said_how(text) == expected
 
 
 # --- paragraphs, unbalanced marks, evidence -----------------------------------------------
@@ -543,6 +910,8 @@ def test_quotes_never_raise_and_point_at_their_words(text: str) -> None:
         assert q.sentence_start <= q.start and q.end <= q.sentence_end
         assert q.speaker_kind in ("person", "organisation", "unknown")
         assert (q.speaker is None) == (q.speaker_kind == "unknown")
+        assert (q.speaker is None) == (q.speaker_basis is None)
+        assert q.speaker_basis is None or q.speaker_basis in SPEAKER_BASES
         evidence = doc.text[q.start : q.end]
         if "\n" not in evidence and evidence == doc.clean[q.start : q.end]:
             assert " ".join(evidence.split()) == q.text

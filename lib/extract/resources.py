@@ -100,6 +100,10 @@ REPORTING_VERBS = (
     "accused", "accusing", "condemned", "suggested", "continued", "concluded", "recalled",
     "lamented", "predicted", "demanded", "branded", "labelled", "dubbed", "hailed",
     "welcomed", "cautioned", "reiterated", "sighed", "sighs", "according to",
+    # headlines speak in the present: "Sunak vows to 'stop the boats'", "Patel slams 'cruel' gangs"
+    "vows", "urges", "admits", "claims", "pledges", "promises", "denies", "confirms", "demands",
+    "declares", "announces", "hails", "slams", "accuses", "describes", "condemns", "reveals",
+    "revealed", "blasted", "blasts", "slammed",
 )  # fmt: skip
 # Capitalised words that end a title in a name: "British Prime Minister | Boris Johnson".
 TITLE_WORDS = _words(
@@ -123,13 +127,35 @@ TITLE_NOUNS = (
     "chairman", "chairwoman", "counterpart", "governor", "premier", "inspector", "manager",
     "researcher", "professor", "envoy", "adviser", "advisor", "source", "witness", "survivor",
     "fisherman", "skipper", "member", "nurse", "doctor", "worker", "charity", "agency", "ministry",
-    "organisation", "organization", "association", "NGO",
+    "organisation", "organization", "association", "NGO", "judge", "coroner", "magistrate",
+    "passenger", "resident", "eyewitness", "walker", "caller", "rescuer", "relative", "neighbour",
+    "investigator",
 )  # fmt: skip
 # Titles of office: with "the" they stand for the person in the news ("the minister said").
 OFFICE_NOUNS = _words(
     "minister secretary president spokesman spokeswoman spokesperson prefect mayor chancellor "
-    "premier commissioner governor ambassador leader envoy"
+    "premier commissioner governor ambassador leader envoy judge coroner"
 )
+# Words before a title in a role that make it another office: "shadow home secretary" is not
+# "the home secretary", nor is "former prime minister" "the prime minister".
+ROLE_QUALIFIERS = _words("shadow former ex ex- deputy vice junior assistant acting opposition")
+# What tells a person's gender, for "he" and "she": "Ms Braverman", "the charity's spokeswoman".
+HONORIFIC_GENDERS: dict[str, str] = {
+    "Mr": "m", "Sir": "m", "Lord": "m", "Monsieur": "m", "Mrs": "f", "Ms": "f", "Miss": "f",
+    "Dame": "f", "Lady": "f", "Baroness": "f", "Mme": "f", "Madame": "f",
+}  # fmt: skip
+GENDERED_NOUNS: dict[str, str] = {
+    "spokesman": "m", "chairman": "m", "businessman": "m", "fisherman": "m", "father": "m",
+    "husband": "m", "son": "m", "brother": "m", "spokeswoman": "f", "chairwoman": "f",
+    "businesswoman": "f", "mother": "f", "wife": "f", "daughter": "f", "sister": "f",
+}  # fmt: skip
+# What a sentence right after a quote calls it when it names the speaker there:
+# '"..." That was the verdict of Jane Doe.', '"..." It was the home secretary's answer.'
+SPEECH_NOUNS = (
+    "verdict", "view", "words", "word", "message", "answer", "reply", "response", "warning",
+    "assessment", "reaction", "conclusion", "plea", "judgement", "judgment", "promise", "pledge",
+    "description", "account", "comment", "remark", "remarks", "advice", "appeal", "retort",
+)  # fmt: skip
 SPOKES_NOUNS = _words("spokesperson spokesman spokeswoman spokespeople spokesmen")
 BODY_NOUNS = _words("charity agency ministry organisation organization association ngo")
 # Speaking bodies: canonical name -> the ways articles write it.
@@ -199,7 +225,11 @@ NOT_NAMES = FUNCTION_WORDS | _words(
     Democrats Liberal Green Greens Reform Brexit Covid Twitter Facebook Instagram TikTok Telegram
     Officials Authorities Migrants Charities Volunteers Rescuers Witnesses Residents Sources Critics
     Campaigners Ministers Observers Experts Analysts Prosecutors Investigators Survivors Officers
-    Home Interior Foreign Justice Defence Border Security Immigration Rwanda Bill Act"""
+    Home Interior Foreign Justice Defence Border Security Immigration Rwanda Bill Act
+    Moroccan Tunisian Algerian Nigerian Ukrainian Russian Polish Greek Romanian Bulgarian Portuguese
+    Swiss Austrian Swedish Danish Norwegian Czech Hungarian Croatian Serbian Kosovan Kosovar Georgian
+    Belarusian Lebanese Palestinian Israeli Jordanian Saudi Kuwaiti Bangladeshi Lankan Nepalese
+    Chadian Nigerien Malian Senegalese Guinean Gambian Ghanaian Ivorian Cameroonian Congolese"""
 )
 # A few places, so that names are told apart from them without the gazetteer.
 PLACES = _words(

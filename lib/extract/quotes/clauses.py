@@ -29,7 +29,7 @@ from lib.extract.quotes.names import (
     cased,
     org_name,
 )
-from lib.extract.resources import BODY_NOUNS, REPORTING_VERBS, TITLE_NOUNS
+from lib.extract.resources import BODY_NOUNS, REPORTING_VERBS, SPEECH_NOUNS, TITLE_NOUNS
 from lib.extract.text import Document
 
 # Bounds that keep the work per quote constant on pathological input (a 5 MB "sentence"):
@@ -49,7 +49,9 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Between a subject and its verb: "Johnson also said", "Macron on Thursday told",
 # "Marine Lecomte, of the French charity Utopia 56, said", "Darmanin, who ..., said".
 _SUBJECT_GAP = re.compile(
-    r"(?:\s*,\s*[^,\"“”«»‘’]{1,80}?,\s*|\s*,?\s*)"
+    # "One dog walker at Littlestone, who ..., said", "The skipper of the Arcturus told"
+    r"(?:\s+(?:at|from|in|of|on|near|for|with)\s+[^,;:\"“”«»‘’]{1,40}?)?"
+    r"(?:\s*,\s*(?:[^,\"“”«»‘’]{1,80}?,\s*){1,2}|\s*,?\s*)"  # "Jane Doe, 34, from Dover, told"
     rf"(?:(?:also|later|then|previously|earlier|further|again|once|who|has|had|have|would|will|"
     rf"could|may|might|already|since|just|today|yesterday|\w+ly|on\s+{_WEEKDAY}|last\s+\w+),?\s+)*"
 )
@@ -60,6 +62,37 @@ _CLAUSE_END = re.compile(r"[,;]")
 _PUNCT_LEAD = re.compile(r"[\s,;:—–-]*")  # between a closing mark and "said Johnson"
 _LEAD = re.compile(r"[\s,;:—–-]*(?:[Tt]he\s+)?")  # between a closing mark and "the prefecture said"
 _AFTER_VERB = re.compile(r"\s*(?:the\s+)?")  # between "said" and "Johnson"
+_NAME_COLON = re.compile(r"\s*(?:\([^()]{1,60}\))?\s*")  # between a name and its colon
+# What may open a sentence before its subject: "But", "On Friday,", "In London,", "A" (before
+# "Ministry of Defence spokesperson")
+SUBJECT_LEAD = re.compile(
+    r"[\s\"“‘«(,—–-]*(?:[^,;:\"“”‘’«»]{0,50},\s*)?(?:(?:[Tt]he|an?|An?)\s+)?"
+)
+ANY_WORD = re.compile(r"\w")
+# "'s flagship ", "'s pledge to " before a quote: one word at most, and no verb ("'s response
+# was 'inadequate'")
+_OWNER_GAP = re.compile(
+    r"(?P<s>['’]s)?\s+(?:(?!(?:is|was|are|were|has|had|have|be|been)\s)[a-z-]+\s+)?(?:to\s+)?"
+)
+_OF_PLACE = re.compile(r"\s+(?:of|for|in|at)\s+[^,;:\"“”«»‘’]{1,40}?(?P<place>)\s*,\s*")
+# the agent of a passive: "it was said by the minister"
+_BY = re.compile(r"(?<![\w'’-])by\s+(?P<the>the\s+)?")
+_BY_BEFORE = re.compile(r"(?<![\w'’-])by\s+\Z")
+_WORDS_BEFORE_BY = 3  # words (outside quotes) between a passive verb and its "by"
+_WORD_RUN = re.compile(r"\w+")
+# A sentence right after a quote that names who said it (the mention follows the match):
+# "It was Mr Macron who chose the words", "That was the verdict of Jane Doe", "So said Jane Doe",
+# "It was the home secretary's answer".
+_SPEECH = words_pattern(any_space=True, words=cased(SPEECH_NOUNS))
+_NAMED_NEXT = re.compile(
+    r"[\s\"“‘«]*(?:(?:It|That|This|Such|These|Those)\s+(?:was|were|is|are|had\s+been|has\s+been)\s+"
+    rf"(?P<of>(?:the|a|an|her|his|their)\s+(?:[\w-]+\s+)?(?:{_SPEECH})\s+(?:of|from|given\s+by)\s+)?"
+    r"|(?P<so>(?:So|Thus)\s+(?:said|says|spoke|wrote)\s+))"
+)
+# after "It was X" (no "the verdict of"), what makes X the speaker: "who chose the words", "'s answer"
+_CLEFT_END = re.compile(
+    rf"\s*(?:,[^,.;]{{0,80}},\s*)?(?:who|whose)\b|['’]s?\s+(?:[\w-]+\s+)?(?:{_SPEECH})\b"
+)
 _FOR_BODY = re.compile(
     r"\s*,?\s+(?:(?:for|from|at|of|with)\s+)?(?:the\s+|Britain['’]s\s+|France['’]s\s+)?"
 )
@@ -176,12 +209,25 @@ class Clauses(Names):
                 body.start, body.end = min(body.start, t.start), max(body.end, t.end)
                 continue
             # "the immigration minister, Robert Jenrick", "the British Prime Minister Boris Johnson"
-            over = next((n for n in names if n.start < t.end and t.start < n.end), None)
+            over = next(
+                (n for n in names if n.kind == "person" and n.start < t.end and t.start < n.end),
+                None,
+            )
             at = _COMMA_GAP.match(clean, t.end).end()  # type: ignore[union-attr]
-            person = over or next((n for n in names if n.start == at), None)
+            person = over or next((n for n in names if n.kind == "person" and n.start == at), None)
+            of = _OF_PLACE.match(clean, t.end) if person is None and t.kind == "title" else None
+            if of is not None:  # "The prefect of Pas-de-Calais, Jacques Billant,"
+                at = of.end()
+                person = next((n for n in names if n.kind == "person" and n.start == at), None)
+                if person is not None:
+                    t.name = f"{t.name} {' '.join(clean[t.end : of.end('place')].split())}"
             if person is not None and t.kind == "title":
                 person.start, person.role = min(person.start, t.start), person.role or t.name
                 person.strong = True
+                # "The Home Secretary, Yvette Cooper,": the title read as a capitalised run goes too
+                names = [
+                    n for n in names if n.kind != "title" or n.end <= t.start or t.end <= n.start
+                ]
                 continue
             # "Gerald Darmanin, the French interior minister,"
             before = next((n for n in names if _COMMA.fullmatch(clean, n.end, t.start)), None)
@@ -242,8 +288,9 @@ class Clauses(Names):
         while stop > start and self.clean[stop - 1].isspace():
             stop -= 1
         if stop > start and self.clean[stop - 1] == ":":
+            # a Hansard-style 'Rishi Sunak (Conservative): "..."' too
             k = bisect.bisect_left(f.mention_starts, stop) - 1
-            if k >= 0 and not self.clean[f.mentions[k].end : stop - 1].strip():
+            if k >= 0 and _NAME_COLON.fullmatch(self.clean, f.mentions[k].end, stop - 1):
                 return f.mentions[k]
         return None
 
@@ -253,9 +300,9 @@ class Clauses(Names):
         if verb[2] == "according":
             return self.object_of(r, verb)
         if _PASSIVE.search(self.clean, max(0, verb[0] - 8), verb[0]):
-            return (
-                None  # "the pledge is branded 'a national humiliation' by ...": no subject speaks
-            )
+            # "the pledge is branded 'a national humiliation' by Labour", '"...," it was said by
+            # the minister': the agent after "by" speaks; without one, no one does
+            return self.agent(r, verb)
         if verb[2] not in PARTICIPLES:
             direct = self.direct_subject(r, verb, floor)
             if direct is not None:
@@ -270,16 +317,98 @@ class Clauses(Names):
                 direct = self.direct_subject(r, v, r.start)
                 if direct is not None:
                     return direct
-        # the sentence subject; a reporting verb vouches for a lone word before a comma: "Macron, after vowing"
-        early = itertools.islice(f.mentions, MAX_LOOKS)
-        return next(
-            (
-                m
-                for m in early
-                if m.end <= verb[0] and (self.named(m) or self.clean.startswith(",", m.end))
-            ),
-            None,
-        )
+        # the sentence subject; a reporting verb vouches for a lone word before a comma: "Macron,
+        # after vowing". Only the first mention, opening the sentence: not "Jordan" in "Sunak
+        # thanked Jordan, saying"
+        first = self.opening_mention(r)
+        if first is None or first.end > verb[0]:
+            return None
+        return first if self.named(first) or self.clean.startswith(",", first.end) else None
+
+    def opening_mention(self, r: Region) -> Mention | None:
+        """The first mention of a sentence when only a short opening comes before it: "Macron, ...",
+        "On Friday, Ms Patel ...", not "Asked about Priti Patel, ..." nor "Sunak thanked Jordan"."""
+        f = self.facts(r)
+        if not f.mentions:
+            return None
+        first, start = f.mentions[0], r.start
+        k = bisect.bisect_right(self.opens, start - 1)
+        if (
+            k < len(self.opens)
+            and self.closes[k] < first.start
+            and not ANY_WORD.search(self.clean, start, self.opens[k])
+        ):
+            # a sentence opening with a quote: '"...," the prefecture, which ..., said'
+            start = self.closes[k] + 1
+        if self.possessive(first) or not SUBJECT_LEAD.fullmatch(self.clean, start, first.start):
+            return None  # "Priti Patel's critics called the plan 'cruel'": not her words
+        return first
+
+    def agent(self, r: Region, verb: Verb) -> Mention | None:
+        """The mention right after the "by" of a passive reporting verb, a few words on at most:
+        "were said by Jane Doe", "branded 'a national humiliation' by the Refugee Council"."""
+        for m in self.outside_quotes(_BY, verb[1], min(r.end, verb[1] + 300)):
+            by = m.start() - 1  # offsets of `outside_quotes` are into `padded`
+            words = self.outside_quotes(_WORD_RUN, verb[1], by)
+            if sum(1 for _ in itertools.islice(words, _WORDS_BEFORE_BY + 1)) > _WORDS_BEFORE_BY:
+                return None
+            # "by the Refugee Council": the body's name; "by the minister": a title with its "the"
+            return self.mention_at(r, m.start("the") - 1) or self.mention_at(r, m.end() - 1)
+        return None
+
+    def speaks(self, r: Region, m: Mention) -> bool:
+        """Whether mention m is right by a reporting verb (or a colon) as its speaker: "a passenger
+        said", "said one survivor", "one of the passengers told", "by a witness", "Sunak:"."""
+        f = self.facts(r)
+        k = bisect.bisect_left(f.verb_starts, m.end)
+        if (
+            k < len(f.verbs)
+            and (v := f.verbs[k])[0] - m.end <= _MAX_GAP
+            and v[2] not in PARTICIPLES
+            and _SUBJECT_GAP.fullmatch(self.clean, m.end, v[0])
+        ):
+            return True
+        if k > 0 and _AFTER_VERB.fullmatch(self.clean, f.verbs[k - 1][1], m.start):
+            return True
+        # 'Sunak: "..."', 'Rishi Sunak (Conservative): "..."'
+        colon = _NAME_COLON.match(self.clean, m.end)
+        if colon is not None and self.clean.startswith(":", colon.end()):
+            return True
+        return _BY_BEFORE.search(self.clean, max(0, m.start - 8), m.start) is not None
+
+    def owner(self, r: Region, open_at: int) -> Mention | None:
+        """Whose words a quote is when a possessive stands right before it: 'Rishi Sunak's "stop
+        the boats" pledge', 'the government's pledge to "stop the boats"'."""
+        f = self.facts(r)
+        k = bisect.bisect_left(f.mention_starts, open_at) - 1
+        if k < 0:
+            return None
+        m = f.mentions[k]
+        gap = _OWNER_GAP.fullmatch(self.clean, m.end, open_at)
+        if m.kind == "pronoun" or gap is None:
+            return None
+        # the possessive is in the mention ("Rishi Sunak's") or just after it ("Home Office's")
+        possessive = gap.group("s") or self.clean[max(m.start, m.end - 2) : m.end] in ("'s", "’s")
+        return m if possessive else None
+
+    def mention_at(self, r: Region, at: int) -> Mention | None:
+        """The mention of region r that starts at `at` ("by the minister" -> the minister)."""
+        f = self.facts(r)
+        k = bisect.bisect_left(f.mention_starts, at)
+        return f.mentions[k] if k < len(f.mentions) and f.mentions[k].start == at else None
+
+    def named_next(self, r: Region) -> Mention | None:
+        """The speaker a sentence right after a quote names in its first words: "It was Mr Macron
+        who chose the words", "That was the verdict of Jane Doe", "So said Jane Doe"."""
+        m = _NAMED_NEXT.match(self.clean, r.start, r.end)
+        if m is None:
+            return None
+        found = self.mention_at(r, m.end())
+        if found is None or found.kind == "pronoun":
+            return None  # "It was a tragedy", "That was it"
+        if m.group("of") or m.group("so") or _CLEFT_END.match(self.clean, found.end, r.end):
+            return found
+        return None  # "It was Macron's decision to ...": not a quote's speaker
 
     def direct_subject(self, r: Region, verb: Verb, floor: int) -> Mention | None:
         """The outermost mention whose gap to the verb is only adverbs or a comma aside:
@@ -292,6 +421,13 @@ class Clauses(Names):
                 continue
             if m.start < floor or verb[0] - m.end > _MAX_GAP:
                 break
-            if _SUBJECT_GAP.fullmatch(self.clean, m.end, verb[0]):
+            if _SUBJECT_GAP.fullmatch(self.clean, m.end, verb[0]) and not self.possessive(m):
                 best = m
         return best
+
+    def possessive(self, m: Mention) -> bool:
+        """ "Priti Patel's critics", "the Home Office's response": the mention is not the subject."""
+        clean = self.clean
+        return clean[max(m.start, m.end - 2) : m.end] in ("'s", "’s") or clean.startswith(
+            ("'s ", "’s "), m.end
+        )
