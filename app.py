@@ -171,7 +171,7 @@ with st.sidebar:
         bind="query-params",
         help="Last day of facts to show (empty: up to the latest). " + span,
     )
-    st.caption(span)
+    st.caption(span + " " + filters.DATE_RULE)
     articles = st.multiselect(
         "Article",
         options.articles,

@@ -18,6 +18,14 @@ SECTIONS = ("body", "headline", "caption", "dateline", "read_more")
 OWN_SECTIONS = frozenset({"body", "headline", "caption", "dateline"})
 
 METRICS = ("deaths", "missing", "rescued", "crossings", "on_board")
+# Each metric as it reads after a number: "27 dead", "28,526 crossed".
+METRIC_WORDS: dict[str, str] = {
+    "deaths": "dead",
+    "missing": "missing",
+    "rescued": "rescued",
+    "crossings": "crossed",
+    "on_board": "on board",
+}
 QUALIFIERS = ("exact", "at_least", "more_than", "about", "fewer_than", "up_to")
 # Each qualifier as it reads before a number: "at least 27", "27".
 QUALIFIER_WORDS: dict[str, str] = {
@@ -168,9 +176,12 @@ class ArticleInfo:
         }
 
 
-# The DataFrame contract. Every fact table shares PROVENANCE; `fact_date` is the day the
-# fact is about where known (event date, figure period day, quote date), else the
-# article's reference date, so one date filter serves every page.
+# The DataFrame contract. Every fact table shares PROVENANCE and the time it is about:
+# `fact_start`/`fact_end`, the days the fact is about (a figure's period; an event's day,
+# week, month or year; the day a quote was said; else the article's reference date), by
+# which the date filter selects it; and `fact_date`, the one day it is drawn at (a day
+# event's or a one-day figure's day, the last day of a span; none for an event of a month
+# or a year, which is not a day).
 PROVENANCE: dict[str, str] = {
     "article": "string",
     "kind": "string",
@@ -183,6 +194,8 @@ PROVENANCE: dict[str, str] = {
     "section": "string",
     "own": "bool",  # False for facts from a "Read more:" headline
     "fact_date": "datetime64[ns]",
+    "fact_start": "datetime64[ns]",
+    "fact_end": "datetime64[ns]",
 }
 
 COLUMNS: dict[str, dict[str, str]] = {

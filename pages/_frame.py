@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.corpus.filters import View
-from lib.record.reference import Reference, load_reference
+from lib.record.load import Record, load_record
 from lib.show.paging import Page, page_count, paginate
 from pages import _session as session
 
@@ -49,14 +49,15 @@ def current_view() -> View:
     return selected
 
 
-@st.cache_data(max_entries=1, show_spinner=False)
-def official_reference() -> Reference:
-    """The official figures of data/reference/, read and validated once (they are static).
+@st.cache_resource(max_entries=1, show_spinner=False)
+def official_reference() -> Record:
+    """The record (data/reference/: the official series and the IOM incidents), read and validated once per process.
 
-    Raises `lib.record.reference.ReferenceError` naming the file, line and column of a bad
-    row; the pages show it and go on without the official context.
+    A resource: every session shares the one copy, and pages only read it. Raises
+    `lib.record.reference.ReferenceError` naming the file, line and column of a bad
+    row; the pages show it and go on without the record.
     """
-    return load_reference()
+    return load_record()
 
 
 def capped(table: pd.DataFrame, what: str) -> pd.DataFrame:

@@ -5,11 +5,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib.checks.parts import STATUS_TEXT, PartsCheck, check_parts, status_counts
-from lib.corpus.headlines import headline_figures, metric_table
+from lib.corpus.headlines import PERIOD_KINDS, headline_figures
 from lib.show.html import escape_markdown, escape_text
-from lib.show.labels import describe_fact
+from lib.show.labels import describe_fact, figure_period, period_words, qualified
 from lib.show.parts import build_breakdown_chart
 from lib.show.reader import evidence_html, sentence_html
+from lib.show.tables import figures_table
 from pages._frame import capped, current_view, pager
 from pages._official import official_context
 
@@ -35,9 +36,15 @@ def breakdown_chart(metric: str, groups: tuple[str, ...], values: tuple[int, ...
 
 
 @st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
-def figure_tables(selection: str, _figures: pd.DataFrame):
-    """The selection's largest death toll and its crossing totals (largest first)."""
-    return headline_figures(_figures, metrics=("deaths",)), metric_table(_figures, "crossings")
+def figure_tables(selection: str, _figures: pd.DataFrame, _titles):
+    """The selection's latest death toll, its crossing figures (largest first) and every figure, in words."""
+    crossings = _figures[(_figures["metric"] == "crossings").to_numpy(dtype=bool)]
+    crossings = crossings.sort_values(["value", "article"], ascending=[False, True], kind="stable")
+    return (
+        headline_figures(_figures, metrics=("deaths",)),
+        crossings,
+        figures_table(crossings, _titles),
+    )
 
 
 view = current_view()
@@ -51,13 +58,17 @@ st.caption(
 )
 
 st.subheader("Death toll", anchor="death-toll")
-headlines, crossings = figure_tables(view.selection, selected.figures)
+headlines, crossings, crossings_words = figure_tables(view.selection, selected.figures, titles)
 if headlines.empty:
     st.write("No death toll reported in the current selection.")
 else:
     toll = headlines.iloc[0].to_dict()
+    period = figure_period(toll) or "period not given"
     st.metric(
-        "Deaths reported (largest total)", f"{int(toll['value']):,}", help=describe_fact(toll)
+        f"Deaths reported ({period})",
+        qualified(toll),
+        help=f"{describe_fact(toll)}; the latest of {toll['n_reports']} death toll(s) reported, "
+        f"about {PERIOD_KINDS[toll['period_kind']]}.",
     )
     st.html(
         sentence_html(str(toll["sentence"]), [(str(toll["evidence"]), "figure")])
@@ -85,8 +96,10 @@ for number, check in enumerate(checks[page.first : page.last], start=page.first)
         check.ok
     ]
     with st.container(border=True, key=f"check_{number}"):
+        about = period_words(*check.period.split("/")) if check.period else "period not given"
         st.markdown(
-            f"{icon} **{escape_markdown(check.metric)}: {check.expression}** — {STATUS_TEXT[check.status]}"
+            f"{icon} **{escape_markdown(check.metric)}, {escape_markdown(about)}: {check.expression}**"
+            f" — {STATUS_TEXT[check.status]}"
         )
         groups = tuple(str(p.group) for p in check.parts)
         values = tuple(p.value for p in check.parts)
@@ -105,33 +118,17 @@ for number, check in enumerate(checks[page.first : page.last], start=page.first)
 
 st.subheader("Crossings", anchor="crossings")
 if crossings.empty:
-    st.write("No crossing totals in the current selection.")
+    st.write("No crossing figures in the current selection.")
 else:
-    top = crossings[crossings["own"]].head(1)
-    if len(top):
-        st.write(
-            f"Largest crossing total reported: {describe_fact(top.iloc[0].to_dict() | {'kind': 'figure', 'metric': 'crossings'})}."
-        )
-    shown = capped(crossings, "crossing totals")
-    st.dataframe(
-        shown.assign(
-            article=[titles.get(a, a) for a in shown["article"]],
-            fact_date=shown["fact_date"].dt.date,
-        ),
-        hide_index=True,
-        key="crossings_table",
+    st.caption(
+        "Largest first. A day's count, a year so far and a whole year are different numbers: "
+        "the period column says which each is."
     )
+    st.dataframe(capped(crossings_words, "crossing figures"), hide_index=True, key="crossings_table")
 
 st.subheader("All figures", anchor="all-figures")
-table = capped(selected.figures, "figures")
 st.dataframe(
-    pd.DataFrame({
-        "metric": table["metric"], "value": table["value"], "qualifier": table["qualifier"],
-        "group": table["group"], "period": table["period"], "own": table["own"],
-        "sentence": table["sentence"], "article": [titles.get(a, a) for a in table["article"]],
-    }),
-    hide_index=True,
-    key="figures_table",
-)  # fmt: skip
+    figures_table(capped(selected.figures, "figures"), titles), hide_index=True, key="figures_table"
+)
 
 official_context(view)

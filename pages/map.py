@@ -1,28 +1,67 @@
-"""Map: every place the articles name, sized by mentions, places of reported deaths marked apart."""
+"""Map: the places the articles name, and the deaths and disappearances IOM records on the route, for the selected dates."""
 
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from lib.show.html import escape_markdown
-from lib.show.maps import build_map, map_legend_html, place_summary
-from pages._frame import current_view
+from lib.record.incidents import KINDS, incidents_between
+from lib.show.html import escape_markdown, escape_text
+from lib.show.maps import CARTO_LIGHT, build_map, map_legend_html, map_summary, place_summary
+from pages._frame import current_view, official_reference
 
 
-# Cached on the corpus key and the filters; a resource (the pages only read it), so a
-# rerun with the same filters neither recomputes nor copies it.
+# Cached on the corpus key, the filters and the map's own choices; a resource (the page
+# only reads it), so a rerun with the same choices neither recomputes nor copies it.
 @st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
-def places_map(selection: str, _selected) -> tuple[pd.DataFrame, pdk.Deck]:
-    """`place_summary` of the selection, and its map."""
-    summary = place_summary(_selected.places, _selected.figures)
-    return summary, build_map(summary)
+def places_map(
+    selection: str, kinds: tuple[str, ...], tiles: bool, _view
+) -> tuple[pd.DataFrame, pd.DataFrame | None, pdk.Deck, str]:
+    """`place_summary` of the selection, the IOM incidents of its dates, the map and its summary in words."""
+    summary = place_summary(_view.selected.places, _view.selected.figures)
+    incidents = None
+    if kinds:
+        state = _view.state
+        incidents = incidents_between(
+            official_reference(), state.date_from, state.date_to, kinds=list(kinds)
+        )
+    deck = build_map(
+        summary,
+        incidents=None
+        if incidents is None
+        else incidents[incidents["mappable"].to_numpy(dtype=bool)],
+        map_style=CARTO_LIGHT if tiles else None,
+    )
+    return summary, incidents, deck, map_summary(summary, incidents)
 
 
 view = current_view()
-selected = view.selected
 
 st.title("Map of places named", anchor="map")
-summary, deck = places_map(view.selection, selected)
+st.caption(
+    "Places the selected articles name, and the deaths and disappearances the IOM Missing "
+    "Migrants Project records on the route to the UK for the selected dates (all dates when "
+    "none are set). The first view fits the places and the incidents of the Channel area; "
+    "incidents further along the route are a zoom out away. The coast is drawn from a shipped "
+    "file, so the map reads without tiles."
+)
+left, right = st.columns([3, 1])
+kinds = left.pills(
+    "IOM incidents shown",
+    KINDS,
+    default=list(KINDS),
+    selection_mode="multi",
+    key="map_incident_kinds",
+    help="At sea: sea-crossing attempts. Vehicle: lorries, roads, trains, the tunnel. "
+    "Other: camps, violence, sickness and the rest. Minimum counts, as IOM's are.",
+)
+tiles = right.toggle(
+    "Basemap tiles",
+    value=True,
+    key="map_tiles",
+    help="Street-map tiles from Carto, fetched by your browser. Off, the map draws only the "
+    "shipped coastline: it works offline.",
+)
+summary, incidents, deck, words = places_map(view.selection, tuple(kinds or ()), tiles, view)
 if summary.empty:
     st.write("No places in the current selection.")
 else:
@@ -36,8 +75,8 @@ else:
         )
     )
 st.pydeck_chart(deck, height=480, key="map_chart")
-st.html(map_legend_html())
-st.caption("First view: the coast from Calais to Boulogne-sur-Mer. Zoom out to see every place.")
+st.html(map_legend_html(incidents=bool(kinds)))
+st.html(f'<p class="map-summary" style="font-size:.9em">{escape_text(words)}</p>')
 
 st.subheader("Places", anchor="places-table")
 st.dataframe(
@@ -49,3 +88,34 @@ st.dataframe(
         "death_figures": st.column_config.ListColumn("death figures"),
     },
 )
+if incidents is not None and len(incidents):
+    st.subheader("Incidents recorded by IOM", anchor="incidents-table")
+    st.caption(
+        "IOM Missing Migrants Project, minimum counts (CC BY 4.0). Rows whose coordinates do "
+        "not match their place are listed here but not mapped."
+    )
+    st.dataframe(
+        incidents[
+            [
+                "date",
+                "dead",
+                "missing",
+                "place",
+                "location",
+                "kind",
+                "cause",
+                "mappable",
+                "source_url",
+            ]
+        ]
+        .sort_values("date", ascending=False)
+        .assign(date=lambda t: t["date"].dt.date),
+        hide_index=True,
+        key="incidents_table",
+        column_config={
+            "mappable": st.column_config.CheckboxColumn("on the map"),
+            "source_url": st.column_config.LinkColumn(
+                "source", display_text=r"https?://(?:www\.)?([^/]+)"
+            ),
+        },
+    )

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from lib.corpus.frames import Corpus
+from lib.corpus.load import fact_days
 from lib.schema import COLUMNS, OWN_SECTIONS
 
 CALAIS = (50.9513, 1.8587)
@@ -75,27 +76,32 @@ def _fact(
         at = sentence.index(evidence, at + 1)
     start = sentence_start + at
     section = fields.pop("section", "read_more" if line == 5 and article == "a1" else "body")
-    own_date = fields.get("date") if kind in ("event", "quote") else None
-    if kind == "figure" and fields.get("period") and len(fields["period"]) == 10:
-        own_date = fields["period"]
-    return {
+    record = {
         "article": article, "kind": kind, "start": start, "end": start + len(evidence),
         "evidence": evidence, "sentence": sentence, "sentence_start": sentence_start,
         "sentence_end": sentence_start + len(sentence), "section": section,
-        "own": section in OWN_SECTIONS, "fact_date": own_date or info["reference_date"], **fields,
+        "own": section in OWN_SECTIONS, **fields,
     }  # fmt: skip
+    record["fact_date"], record["fact_start"], record["fact_end"] = fact_days(
+        record, info["reference_date"]
+    )
+    return record
+
+
+_SINKING = {"period": "2021-11-24", "period_start": "2021-11-24", "period_end": "2021-11-24"}
 
 
 def make_corpus() -> Corpus:
     """The two hand-made articles as a Corpus following `lib.schema.COLUMNS`."""
     figures = [
-        _fact("a1", "figure", "At least 27", line=1, metric="deaths", value=27, qualifier="at_least"),
-        _fact("a1", "figure", "Seventeen men", line=2, metric="deaths", value=17, group="men"),
-        _fact("a1", "figure", "seven women", line=2, metric="deaths", value=7, group="women"),
-        _fact("a1", "figure", "three minors", line=2, metric="deaths", value=3, group="minors"),
+        _fact("a1", "figure", "At least 27", line=1, metric="deaths", value=27, qualifier="at_least",
+              **_SINKING),
+        _fact("a1", "figure", "Seventeen men", line=2, metric="deaths", value=17, group="men", **_SINKING),
+        _fact("a1", "figure", "seven women", line=2, metric="deaths", value=7, group="women", **_SINKING),
+        _fact("a1", "figure", "three minors", line=2, metric="deaths", value=3, group="minors", **_SINKING),
         _fact("a1", "figure", "27 migrants", line=5, metric="deaths", value=27),
         _fact("a2", "figure", "More than 25,700", line=1, metric="crossings", value=25700,
-              qualifier="more_than", period="2021"),
+              qualifier="more_than", period="2021", period_start="2021-01-01", period_end="2021-11-29"),
     ]  # fmt: skip
     events = [
         _fact(

@@ -12,7 +12,14 @@ from conftest import make_corpus
 from lib.corpus.filters import FilterState, pick_rows, select_rows, take_rows
 from lib.show.html import hover_sentences
 from lib.show.labels import describe_fact, describe_facts
-from lib.show.maps import CARTO_LIGHT, build_map, death_sentences, map_legend_html, place_summary
+from lib.show.maps import (
+    CARTO_LIGHT,
+    COAST_VIEW,
+    build_map,
+    death_sentences,
+    map_legend_html,
+    place_summary,
+)
 from lib.show.palette import DEATH_COLOUR, KIND_COLOURS, OKABE_ITO, PLACE_COLOUR, hex_to_rgb
 from lib.show.parts import build_breakdown_chart
 from lib.show.timeline import (
@@ -42,7 +49,7 @@ def _points(corpus=None):
         ({"kind": "figure", "metric": "deaths", "value": 27, "qualifier": "at_least"}, "deaths: at least 27"),
         ({"kind": "figure", "metric": "deaths", "value": 17, "qualifier": "exact", "group": "men"}, "deaths: 17 (men)"),
         ({"kind": "figure", "metric": "crossings", "value": 25700, "qualifier": "more_than", "period": "2021"},
-         "crossings: more than 25,700, 2021"),
+         "crossings: more than 25,700, all of 2021"),
         ({"kind": "event", "date": pd.Timestamp("2021-11-24"), "phrase": "on Wednesday"}, "date: 2021-11-24 (on Wednesday)"),
         ({"kind": "place", "name": "Calais"}, "place: Calais"),
         ({"kind": "quote", "speaker": None}, "quote: unknown speaker"),
@@ -68,7 +75,8 @@ def test_place_summary_counts_mentions_and_marks_deaths():
     assert summary.loc["Calais", "mentions"] == 2
     assert bool(summary.loc["Calais", "deaths"]) is True
     assert summary.loc["Calais", "death_figures"] == [
-        "deaths: at least 27", "deaths: 17 (men)", "deaths: 7 (women)", "deaths: 3 (minors)",
+        "deaths: at least 27, 24 Nov 2021", "deaths: 17 (men), 24 Nov 2021",
+        "deaths: 7 (women), 24 Nov 2021", "deaths: 3 (minors), 24 Nov 2021",
     ]  # fmt: skip
     assert bool(summary.loc["Wimereux", "deaths"]) is False
     # France is named only in the "Read more" headline, beside "27 migrants die": another article's
@@ -86,7 +94,8 @@ def test_place_tooltips_are_plain_text_shown_as_text():
     assert tooltip.split("\n")[:3] == [
         "Calais",
         "named 2× in 1 article(s)",
-        "Deaths reported here: deaths: at least 27; deaths: 17 (men); deaths: 7 (women); deaths: 3 (minors)",
+        "Deaths reported here: deaths: at least 27, 24 Nov 2021; deaths: 17 (men), 24 Nov 2021; "
+        "deaths: 7 (women), 24 Nov 2021; deaths: 3 (minors), 24 Nov 2021",
     ]
     assert '“<img src=x onerror="alert(1)"> off Calais”' in tooltip  # literal text...
     deck = build_map(place_summary(places, corpus.figures))
@@ -96,20 +105,26 @@ def test_place_tooltips_are_plain_text_shown_as_text():
 
 def test_map_layers_view_and_basemap():
     corpus = make_corpus()
-    deck = build_map(place_summary(corpus.places, corpus.figures))
+    deck = build_map(place_summary(corpus.places, corpus.figures), view=COAST_VIEW)
     spec = json.loads(deck.to_json())
-    assert [layer["@@type"] for layer in spec["layers"]] == ["ScatterplotLayer", "TextLayer"]
+    # land and coastline drawn from the shipped file (the map reads without tiles), then the places
+    assert [layer["@@type"] for layer in spec["layers"]] == [
+        "PolygonLayer",
+        "PathLayer",
+        "ScatterplotLayer",
+        "TextLayer",
+    ]
     view = spec["initialViewState"]
     assert (view["latitude"], view["longitude"], view["zoom"]) == (50.85, 1.75, 9.3)
     assert spec["mapStyle"] == CARTO_LIGHT and spec["mapProvider"] == "carto"
-    dots = spec["layers"][0]["data"]
+    dots = spec["layers"][2]["data"]
     assert len(dots) == 4
     colours = {d["name"]: d["colour"] for d in dots}
     assert colours["Calais"] == hex_to_rgb(DEATH_COLOUR, 200)
     assert colours["Wimereux"] == hex_to_rgb(PLACE_COLOUR, 200)
     radius = {d["name"]: d["radius"] for d in dots}
     assert radius["Calais"] > radius["Wimereux"]
-    assert [d["label"] for d in spec["layers"][1]["data"]] == [d["name"] for d in dots]
+    assert [d["label"] for d in spec["layers"][3]["data"]] == [d["name"] for d in dots]
     assert deck._tooltip["text"] == "{tooltip}"  # pydeck keeps no public getter
 
 
@@ -123,7 +138,7 @@ def test_the_first_view_frames_calais_to_boulogne_with_wimereux():
 def test_empty_map_still_builds():
     empty = make_corpus().places.iloc[0:0]
     deck = build_map(place_summary(empty, make_corpus().figures))
-    assert json.loads(deck.to_json())["layers"][0]["data"] == []
+    assert json.loads(deck.to_json())["layers"][2]["data"] == []
 
 
 def test_timeline_points_every_dated_fact_on_kind_lanes():
@@ -219,9 +234,9 @@ def test_describe_facts_is_describe_fact_of_each_row(table):
 def test_death_sentences_group_the_labels_by_sentence():
     deaths = death_sentences(make_corpus().figures)
     assert deaths.to_dict("records") == [
-        {"article": "a1", "sentence_start": 37, "deaths": ["deaths: at least 27"]},
+        {"article": "a1", "sentence_start": 37, "deaths": ["deaths: at least 27, 24 Nov 2021"]},
         {"article": "a1", "sentence_start": 107, "deaths": [
-            "deaths: 17 (men)", "deaths: 7 (women)", "deaths: 3 (minors)"]},
+            "deaths: 17 (men), 24 Nov 2021", "deaths: 7 (women), 24 Nov 2021", "deaths: 3 (minors), 24 Nov 2021"]},
     ]  # fmt: skip
 
 
@@ -230,7 +245,7 @@ def test_dated_facts_are_the_points_without_their_words():
     tables = {n: getattr(corpus, n) for n in TABLES}
     facts = dated_facts(tables)
     assert list(facts.columns) == [
-        "kind", "fact_date", "label", "article", "start", "end", "own", "table", "row",
+        "kind", "fact_date", "label", "article", "start", "end", "own", "table", "row", "planned",
     ]  # fmt: skip
     titles = dict(zip(corpus.articles["article"], corpus.articles["title"], strict=True))
     points = lay_out_points(with_text(facts, tables, titles))
@@ -332,3 +347,8 @@ def test_point_symbols_are_plotlys_circle_and_open_circle():
     figure = build_timeline(_points()).to_dict()
     symbols = {s for t in figure["data"] for s in t["marker"]["symbol"]}
     assert symbols == {0, 100}  # the "Read more" headline's facts are open circles
+    points = _points()
+    points.loc[points["kind"] == "event", "planned"] = True  # dates after the article's: plans
+    figure = build_timeline(points).to_dict()
+    events = next(t for t in figure["data"] if t["name"] == "event")
+    assert set(events["marker"]["symbol"]) == {102}  # open diamonds

@@ -96,8 +96,8 @@ def test_monthly_line(reference):
         reference.arrivals_by_month, _figures({"period": "2022-08", "value": 8631})
     )
     traces = _traces(fig)
-    line = traces["Home Office, per month (final)"]
-    assert len(line["x"]) == 24 and line["mode"] == "lines+markers"
+    line = traces["Home Office, per month (provisional)"]  # the daily series' sums: all provisional
+    assert len(line["x"]) == 103 and line["mode"] == "lines+markers"  # 2018-01 to 2026-07
     assert pd.Timestamp(traces[ARTICLE_TRACE]["x"][0]) == pd.Timestamp("2022-08-01")
     assert fig.to_dict()["layout"]["yaxis"]["title"]["text"] == "People detected arriving per month"
     assert fig.to_dict()["layout"]["xaxis"]["title"]["text"] == "Month"
@@ -107,12 +107,11 @@ def test_cumulative_monthly_places_year_to_date_figures_on_their_day(reference):
     fig = monthly_arrivals_chart(reference.arrivals_by_month, _figures({}), cumulative=True)
     traces = _traces(fig)
     assert [n for n in traces if n != ARTICLE_TRACE] == [
-        "2021, cumulative (final)",
-        "2022, cumulative (final)",
+        f"{year}, cumulative (provisional)" for year in range(2018, 2027)
     ]
-    assert list(traces["2021, cumulative (final)"]["y"])[-1] == 28526
-    assert list(traces["2021, cumulative (final)"]["y"])[9:11] == [19785, 26756]
-    assert "(%{customdata[0]})" in traces["2021, cumulative (final)"]["hovertemplate"]
+    assert list(traces["2021, cumulative (provisional)"]["y"])[-1] == 28526
+    assert list(traces["2021, cumulative (provisional)"]["y"])[9:11] == [19785, 26756]
+    assert "(%{customdata[0]})" in traces["2021, cumulative (provisional)"]["hovertemplate"]
     marker = traces[ARTICLE_TRACE]
     assert pd.Timestamp(marker["x"][0]) == pd.Timestamp("2021-11-25") and list(marker["y"]) == [
         25700
@@ -282,13 +281,13 @@ def test_timeline_overlay_puts_monthly_bars_beneath_the_facts(reference):
     data = fig.to_dict()["data"]
     layout = fig.to_dict()["layout"]
     bars = [t for t in data if t["type"] == "bar"]
-    assert [t["name"] for t in bars] == ["Home Office monthly arrivals (final)"]
+    assert [t["name"] for t in bars] == ["Home Office monthly arrivals (provisional)"]
     (bar,) = bars
     assert list(bar["y"]) == [2701, 6971]
     assert [pd.Timestamp(x).strftime("%Y-%m") for x in bar["x"]] == ["2021-10", "2021-11"]
     assert all(w > 25 * 86_400_000 for w in bar["width"])  # about a month wide each
     assert bar["yaxis"] == "y2" and "customdata" not in bar  # a click on a bar picks no fact
-    assert "Oct 2021: 2,701 people arrived by small boat (final)" in bar["hovertext"][0]
+    assert "Oct 2021: 2,701 people arrived by small boat (provisional)" in bar["hovertext"][0]
     facts = [t for t in data if t["type"] != "bar"]
     assert facts and all(t.get("yaxis", "y") == "y" for t in facts)
     assert all("customdata" in t for t in facts)

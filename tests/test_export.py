@@ -76,8 +76,10 @@ def test_json_is_plain_and_carries_the_filters():
         "article": "a1", "kind": "figure", "start": 37, "end": 48, "evidence": "At least 27",
         "sentence": "At least 27 people died when their boat sank off Calais on Wednesday.",
         "sentence_start": 37, "sentence_end": 106, "section": "body", "own": True,
-        "fact_date": "2021-11-25", "title": "UK asks France to take back migrants", "outlet": "CGTN",
-        "metric": "deaths", "value": 27, "qualifier": "at_least",
+        "fact_date": "2021-11-24", "fact_start": "2021-11-24", "fact_end": "2021-11-24",
+        "title": "UK asks France to take back migrants", "outlet": "CGTN",
+        "metric": "deaths", "value": 27, "qualifier": "at_least", "period": "2021-11-24",
+        "period_start": "2021-11-24", "period_end": "2021-11-24",
     }  # fmt: skip
     event = next(f for f in document["facts"] if f["kind"] == "event" and f["article"] == "a1")
     assert event["date"] == "2021-11-24"

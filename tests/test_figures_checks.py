@@ -1,4 +1,4 @@
-"""lib/figures_checks.py: headline totals, breakdowns, and parts that add up (or not) to wholes."""
+"""Headline totals (lib/corpus/headlines.py), breakdowns and parts that add up (or not) to wholes (lib/checks/parts.py)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,21 @@ import pytest
 from conftest import make_corpus, typed
 
 from lib.checks.parts import Reported, check_parts, compare
-from lib.corpus.headlines import headline_figures, metric_table
+from lib.corpus.headlines import headline_figures, period_kind
+from lib.show.tables import figures_table
 
 
 def _figures(*rows: tuple) -> pd.DataFrame:
-    """(article, metric, value, qualifier, group, own) tuples -> a figures table; one sentence each."""
+    """(article, metric, value, qualifier, group, own[, period_start, period_end]) tuples -> a figures table; one sentence each."""
     records = []
-    for i, (article, metric, value, qualifier, group, own) in enumerate(rows):
+    for i, (article, metric, value, qualifier, group, own, *period) in enumerate(rows):
+        first, last = period or (None, None)
         records.append({
             "article": article, "kind": "figure", "start": i * 10, "end": i * 10 + 2, "evidence": str(value),
             "sentence": f"{value} {group or ''}", "sentence_start": i * 10, "sentence_end": i * 10 + 9,
-            "section": "body" if own else "read_more", "own": own, "fact_date": "2021-11-25",
+            "section": "body" if own else "read_more", "own": own, "fact_date": last or "2021-11-25",
             "metric": metric, "value": value, "qualifier": qualifier, "group": group, "period": None,
+            "period_start": first, "period_end": last,
         })  # fmt: skip
     return typed(records, "figures")
 
@@ -133,7 +136,7 @@ def test_headline_figures_take_the_largest_own_total():
         ("b", "deaths", 17, "exact", "men", True),  # a part, not a total
         ("a", "crossings", 25700, "more_than", None, True),
     )
-    headlines = headline_figures(figures).set_index("metric")
+    headlines = headline_figures(figures, order="largest").set_index("metric")
     assert headlines.loc["deaths", "value"] == 31 and headlines.loc["deaths", "article"] == "b"
     assert headlines.loc["deaths", "n_reports"] == 2
     assert headlines.loc["crossings", "value"] == 25700
@@ -150,7 +153,76 @@ def test_headline_figures_empty():
     assert headline_figures(make_corpus().figures.iloc[0:0]).empty
 
 
-def test_metric_table():
-    table = metric_table(make_corpus().figures, "deaths")
-    assert list(table["value"]) == [27, 27, 17, 7, 3]
-    assert list(table["own"]) == [True, False, True, True, True]
+def test_headline_latest_is_the_total_whose_period_ends_last_and_says_what_period_it_is():
+    figures = _figures(
+        ("a", "crossings", 28526, "exact", None, True, "2021-01-01", "2021-12-31"),  # all of 2021
+        (
+            "b",
+            "crossings",
+            20000,
+            "more_than",
+            None,
+            True,
+            "2022-01-01",
+            "2022-08-13",
+        ),  # 2022 so far
+        ("c", "crossings", 696, "exact", None, True, "2022-08-01", "2022-08-01"),  # one day
+        ("d", "crossings", 30000, "exact", None, True),  # no period: drawn at its report day
+    )
+    latest = headline_figures(figures).set_index("metric").loc["crossings"]
+    assert (latest["value"], latest["period_kind"]) == (20000, "year to date")
+    largest = headline_figures(figures, order="largest").set_index("metric").loc["crossings"]
+    assert (largest["value"], largest["period_kind"]) == (30000, "unknown")
+    with pytest.raises(ValueError, match="expected one of"):
+        headline_figures(figures, order="biggest")
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "kind"),
+    [
+        ("2021-11-24", "2021-11-24", "day"),
+        ("2021-01-01", "2021-12-31", "year"),
+        ("2021-01-01", "2021-11-25", "year to date"),
+        ("2024-08-01", "2024-08-31", "month"),
+        ("2018-01-01", "2021-11-25", "span"),
+        (None, None, "unknown"),
+    ],
+)
+def test_period_kind(first, last, kind):
+    assert (
+        period_kind(pd.Timestamp(first) if first else None, pd.Timestamp(last) if last else None)
+        == kind
+    )
+
+
+def test_parts_are_checked_only_against_a_total_of_the_same_period():
+    """ "Five dead" on Tuesday is not the whole of "twelve in the first four months": 3 + 4 + 3."""
+    rows = [
+        ("a", "deaths", 5, "exact", None, True, "2024-04-23", "2024-04-23"),
+        ("a", "deaths", 12, "exact", None, True, "2024-01-01", "2024-04-30"),
+        ("a", "deaths", 3, "exact", "men", True, "2024-01-01", "2024-04-30"),
+        ("a", "deaths", 4, "exact", "women", True, "2024-01-01", "2024-04-30"),
+        ("a", "deaths", 5, "exact", "children", True, "2024-01-01", "2024-04-30"),
+    ]
+    checks = check_parts(_figures(*rows))
+    assert [(c.expression, c.status, c.period) for c in checks] == [
+        ("3 + 4 + 5 = 12", "adds_up", "2024-01-01/2024-04-30")
+    ]
+
+
+def test_figures_table_is_in_words():
+    table = figures_table(
+        make_corpus().figures, {"a1": "UK asks France", "a2": "Crossings reach a record"}
+    )
+    first = table.iloc[0].to_dict()
+    assert first["what"] == "dead" and first["number"] == "at least 27"
+    assert first["period"] == "24 Nov 2021" and first["kind of period"] == "one day"
+    assert first["from"] == "this article" and first["article"] == "UK asks France"
+    last = table.iloc[-1].to_dict()
+    assert (last["number"], last["period"], last["kind of period"]) == (
+        "more than 25,700",
+        "2021 to 29 Nov",
+        "a year so far",
+    )
+    assert "a “Read more” headline" in set(table["from"])
+    assert not any("_" in str(v) for v in table.drop(columns=["sentence"]).to_numpy().ravel())

@@ -127,13 +127,21 @@ def _facts(corpus) -> dict[str, list[str]]:
             {"figures": ["More than 25,700"], "events": ["on Monday"], "places": ["Dunkirk"],
              "quotes": ["It is already too late,"], "claims": ["three times the total for 2020"]},
         ),
+        # the sinking's dead are about 24 November, and 2021's total so far about every day of
+        # 2021 to the 29th: a date filter goes by what a figure is about, not when it was said
         (
             FilterState(date_to=date(2021, 11, 24)),
-            {"events": ["on Wednesday"]},
+            {"figures": ["At least 27", "Seventeen men", "seven women", "three minors", "More than 25,700"],
+             "events": ["on Wednesday"]},
         ),
         (
             FilterState(date_from=date(2021, 11, 24), date_to=date(2021, 11, 24)),
-            {"events": ["on Wednesday"]},
+            {"figures": ["At least 27", "Seventeen men", "seven women", "three minors", "More than 25,700"],
+             "events": ["on Wednesday"]},
+        ),
+        (
+            FilterState(date_from=date(2022, 1, 1)),  # nothing the fixture says is about 2022
+            {},
         ),
         (
             FilterState(places=("Calais",)),

@@ -119,8 +119,8 @@ def test_every_page_renders(page, title):
 @pytest.mark.usefixtures("fake_corpus")
 def test_overview_headline_figures_with_their_sentences():
     at = _app()
-    assert _metric(at, "Deaths reported") == "27"
-    assert _metric(at, "People crossing") == "25,700"
+    assert _metric(at, "Deaths reported") == "at least 27"
+    assert _metric(at, "People crossing") == "more than 25,700"
     assert _metric(at, "Articles") == "2"
     assert _metric(at, "Date span") == "6 days"
     assert "2021-11-24 → 2021-11-29" in [c.value for c in at.main.caption]
@@ -128,17 +128,42 @@ def test_overview_headline_figures_with_their_sentences():
     assert "At least 27</mark> people died" in html
     assert "UK asks France to take back migrants" in html
     assert any("minimums as reported" in i.value for i in at.info)
+    # each headline says what period it is about, in words
+    assert "<b>24 Nov 2021</b> · one day" in html
+    assert "<b>2021 to 29 Nov</b> · a year so far" in html
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_overview_puts_the_record_for_the_dates_first():
+    at = _app()
+    at.date_input(key="from").set_value(date(2021, 11, 24)).run()
+    at.date_input(key="to").set_value(date(2021, 11, 24)).run()
+    record = _metric(at, "People crossing (Home Office)")
+    deaths = _metric(at, "Dead and missing (IOM)")
+    assert record.replace(",", "").isdigit() and int(deaths) >= 27  # the 24 Nov 2021 sinking
+    captions = _captions(at)
+    assert "from 24 Nov 2021 to 24 Nov 2021" in captions and "IOM Missing Migrants Project" in captions
+    assert _metric(at, "Deaths reported") == "at least 27"  # the articles, beside it
+    at.date_input(key="from").set_value(date(2010, 1, 1)).run()
+    at.date_input(key="to").set_value(date(2010, 12, 31)).run()
+    assert _metric(at, "People crossing (Home Office)") == "no data"  # not zero
+    assert "has no data for 1 Jan 2010 to 31 Dec 2010" in _captions(at)
 
 
 @pytest.mark.usefixtures("fake_corpus")
 def test_date_filter_changes_the_overview():
     at = _app()
     at.date_input(key="from").set_value(date(2021, 11, 26)).run()
-    assert _metric(at, "Deaths reported") == "—"
-    assert _metric(at, "People crossing") == "25,700"
+    assert _metric(at, "Deaths reported") == "—"  # the sinking of the 24th is not in these dates
+    assert _metric(at, "People crossing") == "more than 25,700"
     assert _metric(at, "Articles") == "1"
+    # 2021's total so far (to 29 Nov) is about these days too, and says so
     at.date_input(key="to").set_value(date(2021, 11, 28)).run()
-    assert _metric(at, "People crossing") == "—"
+    assert _metric(at, "People crossing") == "more than 25,700"
+    assert "<b>2021 to 29 Nov</b> · a year so far" in _html(at)
+    at.date_input(key="from").set_value(date(2021, 11, 24)).run()
+    at.date_input(key="to").set_value(date(2021, 11, 24)).run()
+    assert _metric(at, "Deaths reported") == "at least 27"  # the day of the sinking
 
 
 @pytest.mark.usefixtures("fake_corpus")
@@ -208,7 +233,7 @@ def test_figures_page_shows_the_official_series_with_the_article_figures():
     assert {"Home Office, final", "Home Office, provisional", "Article figures"} <= set(yearly)
     assert "provisional" in yearly["Home Office, provisional"]["text"][0]
     assert (yearly["Article figures"]["x"], yearly["Article figures"]["y"]) == ([2021], [25700])
-    assert "2021, cumulative (final)" in _trace_names(at, "official_monthly")
+    assert "2021, cumulative (provisional)" in _trace_names(at, "official_monthly")
     deaths = _chart(at, "official_deaths")
     assert "minimums" in deaths["layout"]["legend"]["title"]["text"]
     assert "UK Home Office" in _trace_names(at, "official_deaths")
@@ -283,38 +308,40 @@ def test_monthly_chart_per_month_or_cumulative():
     assert at.radio(key="official_monthly_view").value == "Cumulative since 1 January"
     at.radio(key="official_monthly_view").set_value("Per month").run()
     names = _trace_names(at, "official_monthly")
-    assert names == ["Home Office, per month (final)"]  # a figure for a whole year has no month
-
-
-def _bars(at: AppTest) -> list[dict]:
-    return [t for t in _chart(at, "timeline_chart")["data"] if t.get("type") == "bar"]
+    assert names == ["Home Office, per month (provisional)"]  # a figure for a whole year has no month
 
 
 @pytest.mark.usefixtures("fake_corpus")
-def test_timeline_overlays_monthly_arrivals_within_the_dates():
+def test_timeline_shows_the_record_for_the_dates_and_the_articles_beneath():
     at = _app("pages/timeline.py")
-    assert at.toggle(key="overlay_arrivals").value is True
-    (bars,) = _bars(at)
-    assert bars["name"] == "Home Office monthly arrivals (final)" and bars["y"] == [6971]
-    assert "Nov 2021 (final): 6,971 people" in _captions(at)
-    at.date_input(key="from").set_value(date(2021, 10, 1)).run()
-    at.date_input(key="to").set_value(date(2021, 12, 31)).run()
-    assert _bars(at)[0]["y"] == [2701, 6971, 1770]
-    assert len(at.dataframe[0].value) == 16  # the facts are still filtered as before
-    at.date_input(key="from").set_value(date(2023, 1, 1)).run()
-    at.date_input(key="to").set_value(date(2023, 12, 31)).run()
-    assert not at.exception and _bars(at) == []
-    assert "no Home Office monthly figures for these dates" in _captions(at)
-    assert at.dataframe[0].value.empty
-
-
-@pytest.mark.usefixtures("fake_corpus")
-def test_timeline_overlay_can_be_turned_off():
-    at = _app("pages/timeline.py")
-    at.toggle(key="overlay_arrivals").set_value(False).run()
-    assert _bars(at) == []
+    record = _chart(at, "record_chart")
+    assert record["layout"]["meta"]["granularity"] == "month"  # 2018 to 2026: monthly bars
+    assert record["layout"]["meta"]["first"] == "2018-01-01"
+    names = [t.get("name") for t in record["data"]]
+    assert "People" in names
+    captions = _captions(at)
+    assert "people crossed in" in captions and "Home Office daily series" in captions
+    assert "IOM Missing Migrants Project" in captions
     assert set(_trace_names(at, "timeline_chart")) == {"figure", "event", "place", "quote", "claim"}
-    assert "Home Office monthly arrivals" not in _captions(at)
+    # the date filter drives the record too: the week of the sinking, day by day
+    at.date_input(key="from").set_value(date(2021, 11, 20)).run()
+    at.date_input(key="to").set_value(date(2021, 11, 27)).run()
+    record = _chart(at, "record_chart")
+    assert record["layout"]["meta"]["granularity"] == "day"
+    assert record["layout"]["meta"]["first"] == "2021-11-20"
+    assert "from 20 Nov 2021 to 27 Nov 2021" in _captions(at)
+    assert len(at.dataframe[0].value) > 0  # the articles' facts of those days
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_timeline_record_by_year_and_by_chosen_bars():
+    at = _app("pages/timeline.py")
+    at.segmented_control(key="record_by").set_value("week").run()
+    assert _chart(at, "record_chart")["layout"]["meta"]["granularity"] == "week"
+    at.segmented_control(key="record_view").set_value("By year").run()
+    lines = [t for t in _chart(at, "record_chart")["data"] if t.get("mode", "").startswith("lines")]
+    assert len(lines) >= 9  # each year from 2018, added up from 1 January
+    assert not at.exception
 
 
 @pytest.mark.usefixtures("fake_corpus")
@@ -404,8 +431,9 @@ def test_many_dated_facts_are_counted_per_kind_and_day():
     assert "4416 dated facts" in at.main.markdown[0].value
     assert "each dot counts the facts of one kind in one day" in _captions(at)
     dots = [t for t in _chart(at, "timeline_chart")["data"] if t.get("type") != "bar"]
-    # each kind on its two days (the claim on one) instead of 4,416 dots
-    assert sum(len(t["x"]) for t in dots) == 9
+    # each kind on its days instead of 4,416 dots: figures on three (the sinking's day, the
+    # "Read more" headline's report day, the last day of 2021's total so far), the claim on one
+    assert sum(len(t["x"]) for t in dots) == 10
     assert any(h.startswith("<b>1,604 place fact(s)</b>") for t in dots for h in t["hovertext"])
     assert len(at.dataframe[0].value) == 2000
     assert "Showing the first 2,000 of 4,416 dated facts." in _captions(at)
@@ -531,7 +559,8 @@ def test_every_page_renders_on_the_seeds(page):
 @pytest.mark.usefixtures("seeds")
 def test_seed_overview_and_url():
     at = _app()
-    assert _metric(at, "Deaths reported") == "27"
+    assert _metric(at, "Deaths reported") == "at least 27"
+    assert "<b>24 Nov 2021</b> · one day" in _html(at)  # Wednesday's sinking, not the letter's Thursday
     at = _app("pages/quotes.py", speaker="Boris Johnson")
     assert set(_quote_speakers(at)) == {"Boris Johnson"}
 

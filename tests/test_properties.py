@@ -61,6 +61,10 @@ def check_invariants(text: str) -> None:
             assert record["value"] > 0 and record["metric"]
             if record["period"]:
                 date.fromisoformat(record["period"] if len(record["period"]) == 10 else record["period"] + "-01-01")
+            first, last = record["period_start"], record["period_end"]
+            assert (first is None) == (last is None), record
+            if first:
+                assert date.fromisoformat(first) <= date.fromisoformat(last), record
         elif f.kind == "place":
             assert evidence == record["mention"]
             assert -90 <= record["lat"] <= 90 and -180 <= record["lon"] <= 180

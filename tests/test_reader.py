@@ -69,7 +69,7 @@ def test_each_fact_span_is_wrapped_with_its_kind_and_label():
     spans = fact_spans([corpus.figures, corpus.places, corpus.quotes], "a1")
     out = highlight_article(corpus.texts["a1"], spans)
     marks = re.findall(r'<mark [^>]*data-kind="(\w+)" title="([^"]*)">([^<]*)</mark>', out)
-    assert ("figure", "deaths&#58; at least 27", "At least 27") in marks
+    assert ("figure", "deaths&#58; at least 27, 24 Nov 2021", "At least 27") in marks
     assert ("place", "place&#58; Wimereux", "Wimereux") in marks
     assert _text_of(out) == corpus.texts["a1"]
 

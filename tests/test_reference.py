@@ -168,7 +168,7 @@ def test_the_repository_data_does_not_point_at_shared():
         ),
         pytest.param(
             "arrivals_by_month.csv", _set("month", "2021-05", "2021-13"),
-            ["arrivals_by_month.csv", "line 6", "'month'", "'2021-13'", "YYYY-MM"], id="bad-month",
+            ["arrivals_by_month.csv", "line 42", "'month'", "'2021-13'", "YYYY-MM"], id="bad-month",
         ),
         pytest.param(
             "arrivals_by_month.csv", _drop_column("status"),

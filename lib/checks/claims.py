@@ -341,7 +341,8 @@ def _check_superlative(
             UNCHECKABLE,
             f"superlative about {subject or metric or 'an unnamed count'}: no reference series to rank it in",
         )
-    about = about_sinking(period if period and len(period) == 10 else None, ref_date)
+    day = date.fromisoformat(period) if period and len(period) == 10 else None
+    about = about_sinking(day, day, ref_date)
     if not about:
         return Result(
             UNCHECKABLE,

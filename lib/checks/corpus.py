@@ -58,6 +58,8 @@ def check_figures(
         key = (
             fact["metric"],
             fact["period"],
+            fact["period_start"],
+            fact["period_end"],
             fact["value"],
             fact["qualifier"],
             fact["group"],
@@ -177,7 +179,7 @@ def checks_for(
 
 _FIGURE_FIELDS = (
     "article", "start", "end", "evidence", "sentence", "sentence_start", "section", "own",
-    "metric", "value", "qualifier", "group", "period",
+    "metric", "value", "qualifier", "group", "period", "period_start", "period_end",
 )  # fmt: skip
 
 

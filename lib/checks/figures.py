@@ -7,6 +7,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+import pandas as pd
+
 from lib.checks.common import (
     ARRIVALS_TOLERANCE,
     CONSISTENT,
@@ -34,30 +36,131 @@ _GROUP_IN_DETAIL = re.compile(r"(\d+)\s+(men|women|minors|children|girls|boys)\b
 
 
 def check_figure(fact: dict[str, Any], ref_date: date | None, reference: Ref) -> Result:
-    metric, period = fact.get("metric"), fact.get("period")
+    """One figure against the record, by the period it is about (`period_start`/`period_end`).
+
+    Arrivals against the Home Office daily series summed over that period (a day, a
+    year so far, a month); a whole past year also against the published yearly total.
+    The 24 Nov 2021 sinking against how its toll was reported; deaths in a year against
+    every body's count; deaths of a day or a span against the IOM incidents in it.
+    """
+    metric = fact.get("metric")
+    first, last = figure_span(fact)
+    value, qualifier = fact["value"], fact.get("qualifier") or "exact"
     if metric == "crossings":
-        return _check_arrivals(
-            fact["value"], fact.get("qualifier") or "exact", period, ref_date, reference
-        )
+        if first is not None and last is not None and reference.covers(first, last):
+            return _check_arrivals_daily(value, qualifier, first, last, ref_date, reference)
+        return _check_arrivals(value, qualifier, fact.get("period"), ref_date, reference)
     if metric in ("deaths", "missing", "rescued", "on_board"):
-        sinking = about_sinking(period, ref_date)
+        sinking = about_sinking(first, last, ref_date)
         if sinking:
             return _check_sinking(fact, sinking, ref_date, reference)
-        if metric == "deaths" and period and len(period) == 4 and fact.get("group") is None:
-            return _check_deaths_year(
-                fact["value"], fact.get("qualifier") or "exact", int(period), ref_date, reference
-            )
-        what = f"{metric} on {period}" if period else f"{metric} with no date"
+        if metric in ("deaths", "missing") and fact.get("group") is None and first and last:
+            whole_year = (first, last) == (date(first.year, 1, 1), date(first.year, 12, 31))
+            if metric == "deaths" and whole_year:
+                return _check_deaths_year(value, qualifier, first.year, ref_date, reference)
+            if reference.incident_rows:
+                return _check_incidents(metric, value, qualifier, first, last, reference)
+        when = period_text(first, last) if first and last else "with no period"
         return Result(
             UNCHECKABLE,
-            f"no reference series for {what}: the reference holds yearly deaths by source and the 24 Nov 2021 sinking",
+            f"no record series for {metric} {when}: the record holds arrivals, deaths and "
+            "missing by incident (IOM) and by year, and the 24 Nov 2021 sinking",
         )
-    return Result(UNCHECKABLE, f"no reference series for the metric {metric!r}")
+    return Result(UNCHECKABLE, f"no record series for the metric {metric!r}")
+
+
+def figure_span(fact: dict[str, Any]) -> tuple[date | None, date | None]:
+    """The days a figure is about: its `period_start`/`period_end`, else read from its `period`."""
+    first, last = none(fact.get("period_start")), none(fact.get("period_end"))
+    if first is not None and last is not None:
+        return pd.Timestamp(first).date(), pd.Timestamp(last).date()
+    period = none(fact.get("period"))
+    if period and len(str(period)) == 10:
+        day = date.fromisoformat(str(period))
+        return day, day
+    if period and len(str(period)) == 4:
+        return date(int(period), 1, 1), date(int(period), 12, 31)
+    return None, None
+
+
+def period_text(first: date, last: date) -> str:
+    """'on 24 Nov 2021', 'in 2021', 'from 1 Jan 2021 to 25 Nov 2021'."""
+    if first == last:
+        return f"on {day_words(first)}"
+    if (first, last) == (date(first.year, 1, 1), date(first.year, 12, 31)):
+        return f"in {first.year}"
+    return f"from {day_words(first)} to {day_words(last)}"
+
+
+# "Reported at the time as 1185 people", "... as the record day with 1295 people"
+_REPORTED_AT_THE_TIME = re.compile(r"reported at the time as (?:the record day with )?(\d[\d,]*) people", re.I)
+_LAG_DAYS = 2  # a running total published on a day counts arrivals up to a day or two before
+
+
+def _check_arrivals_daily(
+    value: int, qualifier: str, first: date, last: date, ref_date: date | None, reference: Ref
+) -> Result:
+    """Arrivals over days the Home Office daily series covers: a day, a year so far, a month, a whole year."""
+    shown = with_qualifier(value, qualifier)
+    when = period_text(first, last)
+    total = reference.people_between(first, last)
+    source = reference.daily_source
+    note = "the daily series is provisional and may be revised"
+    if first == last:
+        said = _REPORTED_AT_THE_TIME.search(reference.day_notes.get(first, ""))
+        ok = fits(value, qualifier, total, total, ARRIVALS_TOLERANCE)
+        reported = int(said.group(1).replace(",", "")) if said else None
+        if not ok and reported is not None and fits(value, qualifier, reported, reported, 0):
+            return Result(
+                CONSISTENT,
+                f"{shown} {when} = {number(reported)}, as reported at the time; the Home Office daily series now has {number(total)}",
+                source, join(note, "a revision: the day's count was changed after it was reported"),
+            )  # fmt: skip
+        sign = "≈" if ok else "≠"
+        return Result(
+            status_of(ok),
+            f"{shown} {when} {sign} {number(total)} (Home Office daily series; ±3%)",
+            source,
+            join(note, reference.day_notes.get(first, "")),
+        )
+    whole_year = (first, last) == (date(first.year, 1, 1), date(first.year, 12, 31))
+    published = reference.years.get(first.year) if whole_year else None
+    if published is not None:
+        published_total = int(published["people"])
+        ok = fits(value, qualifier, published_total, published_total, ARRIVALS_TOLERANCE)
+        revision = (
+            f"; the daily series sums to {number(total)}, the published total is {number(published_total)}"
+            if total != published_total
+            else ""
+        )
+        return Result(
+            status_of(ok),
+            f"{shown} in {first.year} {'≈' if ok else '≠'} {number(published_total)} (all of {first.year}, "
+            f"{published['status']}; ±3%){revision}",
+            "; ".join(dict.fromkeys([str(published["source_url"]), source])),
+            note,
+        )
+    low_last = max(first, last - timedelta(days=_LAG_DAYS)) if last == ref_date else last
+    low = reference.people_between(first, low_last)
+    ok = fits(value, qualifier, low, total, ARRIVALS_TOLERANCE)
+    span = number(total) if low == total else f"{number(low)}–{number(total)}"
+    lag = (
+        f" (to {day_words(low_last)}–{day_words(last)}: a running total lags a day or two)"
+        if low != total
+        else ""
+    )
+    return Result(
+        status_of(ok),
+        f"{shown} {when} {'≈' if ok else 'vs'} {span}, the Home Office daily series summed over those days{lag}; ±3%",
+        source,
+        note,
+    )
 
 
 def _check_arrivals(
     value: int, qualifier: str, period: str | None, ref_date: date | None, reference: Ref
 ) -> Result:
+    """Arrivals without the daily series (a bare `Reference`, or days it does not cover): by month or year."""
     shown = with_qualifier(value, qualifier)
     if not period:
         return Result(
@@ -137,10 +240,21 @@ def _check_arrivals(
 def year_to_date(reference: Ref, year: int, ref_date: date) -> tuple[int, int, str, list[str]]:
     """(lower, upper, arithmetic, sources) for the count from 1 January to `ref_date`.
 
-    Lower: the months before ref_date's month; upper: those plus ref_date's month, never
-    above the full-year total. Without monthly figures for the year: (0, full year).
+    From the daily series where it covers the days (to ref_date, and to a day or two before
+    it: a running total lags). Else from monthly sums: lower, the months before
+    ref_date's month; upper, those plus ref_date's month, never above the full-year
+    total. Without monthly figures for the year: (0, full year).
     """
     total = int(reference.years[year]["people"])
+    first = date(year, 1, 1)
+    if reference.covers(first, ref_date):  # the daily series: the count to that very day
+        low_last = max(first, ref_date - timedelta(days=_LAG_DAYS))
+        low, high = reference.people_between(first, low_last), reference.people_between(first, ref_date)
+        text = (
+            f"the Home Office daily series from 1 Jan {year} to {day_words(low_last)}–{day_words(ref_date)} "
+            f"gives {number(low)}–{number(high)} (a running total lags a day or two)"
+        )
+        return low, high, text, [reference.daily_source]
     months = reference.months  # "YYYY-MM" -> row; a month of `year` starts with it
     current = f"{year}-{ref_date.month:02d}"
     if current not in months:
@@ -168,17 +282,56 @@ def year_to_date(reference: Ref, year: int, ref_date: date) -> tuple[int, int, s
     )
 
 
-def about_sinking(period: str | None, ref_date: date | None) -> str | None:
+def about_sinking(first: date | None, last: date | None, ref_date: date | None) -> str | None:
     """How a figure is tied to the 24 Nov 2021 sinking: "dated" that day, "assumed" when undated just after, else None."""
-    if period == SINKING_DATE.isoformat():
+    if first == SINKING_DATE and last == SINKING_DATE:
         return "dated"
     if (
-        period is None
+        first is None
         and ref_date is not None
         and SINKING_DATE <= ref_date <= SINKING_DATE + timedelta(days=INCIDENT_WINDOW_DAYS)
     ):
         return "assumed"
     return None
+
+
+def _check_incidents(
+    metric: str, value: int, qualifier: str, first: date, last: date, reference: Ref
+) -> Result:
+    """Deaths or missing over a day or a span against the IOM incidents in it (a day either side of one day)."""
+    shown = with_qualifier(value, qualifier)
+    when = period_text(first, last)
+    low, high = (first - timedelta(days=1), last + timedelta(days=1)) if first == last else (first, last)
+    rows = reference.incidents_between(low, high)
+    field = "dead" if metric == "deaths" else "missing"
+    counted = sum(int(r[field]) for r in rows)
+    with_missing = sum(int(r["dead_and_missing"]) for r in rows)
+    sources = "; ".join(dict.fromkeys(str(r["source_url"]) for r in rows)) or (
+        "https://missingmigrants.iom.int/downloads"
+    )
+    note = "IOM counts are minimums, revised as reports come in, and cover the whole route to the UK (lorries, camps, roads too)"
+    if not rows:
+        return Result(
+            UNCHECKABLE,
+            f"{shown} {metric} {when}: the IOM Missing Migrants Project records no incident then",
+            sources,
+            note,
+        )
+    listing = "; ".join(
+        f"{day_words(pd.Timestamp(r['date']).date())} {r['place']}: {r['dead']} dead, {r['missing']} missing"
+        for r in rows[:5]
+    ) + (f"; and {len(rows) - 5} more" if len(rows) > 5 else "")
+    slack = max(1.0, DEATHS_TOLERANCE * counted)
+    top = with_missing if metric == "deaths" else counted  # the missing may be presumed dead
+    ok = fits(value, qualifier, counted - slack, top + slack, 0)
+    span = number(counted) if top == counted else f"{number(counted)}–{number(top)} (with the missing)"
+    return Result(
+        status_of(ok),
+        f"{shown} {metric} {when} {'fits' if ok else 'vs'} {span}, IOM's {len(rows)} incident(s) "
+        f"({listing}); ±{number(round(slack))}",
+        sources,
+        note,
+    )
 
 
 _SINKING_FIELD = {

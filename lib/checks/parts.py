@@ -58,6 +58,7 @@ class PartsCheck:
     total: Reported | None
     parts: tuple[Reported, ...]
     status: str  # a key of STATUS_TEXT
+    period: str = ""  # "first/last" days the breakdown and its total are about; "" unknown
 
     @property
     def parts_sum(self) -> int:
@@ -136,40 +137,53 @@ def compare(total: Reported | None, parts: Sequence[Reported]) -> str:
 def check_parts(figures: pd.DataFrame, *, metrics: Iterable[str] | None = None) -> list[PartsCheck]:
     """Every breakdown (two groups or more) of an article's own figures, checked against its totals.
 
-    An article with several different totals for one metric gets one check per total;
-    a group reported twice counts once (the first report). Checks come by article,
-    then metric.
+    Parts are compared only with totals of the same article, metric and period: "Five
+    dead" on Tuesday is not the whole of "twelve in the first four months". An article
+    with several different totals for one metric and period gets one check per total;
+    a group reported twice counts once (the first report). Checks come by article, then
+    metric, then period.
     """
     own = _own_figures(figures)
     if metrics is not None:
         own = own[own["metric"].isin(list(metrics))]
     own = own.dropna(subset=["article", "metric"])
+    own = own.assign(_period=_period_keys(own))
+    key = ["article", "metric", "_period"]
     # In text order within each article and metric; only the first report of a group,
     # and of a total's value, is kept.
     ordered = own.sort_values(["article", "metric", "start"], kind="stable")
     is_total = (ordered["group"].isna() | (ordered["group"] == "")).to_numpy(dtype=bool)
-    parts = ordered[~is_total].drop_duplicates(["article", "metric", "group"])
-    groups = parts.groupby(["article", "metric"], sort=False)["group"].transform("size")
+    parts = ordered[~is_total].drop_duplicates([*key, "group"])
+    groups = parts.groupby(key, sort=False)["group"].transform("size")
     parts = parts[(groups >= 2).to_numpy()]  # a breakdown needs two groups
     if parts.empty:
         return []
-    totals = ordered[is_total].drop_duplicates(["article", "metric", "value"])
-    totals = totals.merge(
-        parts[["article", "metric"]].drop_duplicates(), on=["article", "metric"], how="inner"
-    )
-    found: dict[tuple[str, str], tuple[list[Reported], list[Reported]]] = {}
+    totals = ordered[is_total].drop_duplicates([*key, "value"])
+    totals = totals.merge(parts[key].drop_duplicates(), on=key, how="inner")
+    found: dict[tuple[str, str, str], tuple[list[Reported], list[Reported]]] = {}
     for rows, at in ((parts, 0), (totals, 1)):
-        for row in rows[list(_REPORTED_COLUMNS)].itertuples(index=False):
-            found.setdefault((str(row.article), str(row.metric)), ([], []))[at].append(
+        for row, period in zip(
+            rows[list(_REPORTED_COLUMNS)].itertuples(index=False), rows["_period"], strict=True
+        ):
+            found.setdefault((str(row.article), str(row.metric), period), ([], []))[at].append(
                 _reported_of(row)
             )
     checks: list[PartsCheck] = []
-    for (article, metric), (breakdown, reported_totals) in found.items():
+    for (article, metric, period), (breakdown, reported_totals) in found.items():
         against: list[Reported | None] = [*reported_totals] or [None]
         for total in against:
             checks.append(PartsCheck(article, metric, total, tuple(breakdown),
-                                     compare(total, breakdown)))  # fmt: skip
+                                     compare(total, breakdown), period))  # fmt: skip
     return checks
+
+
+def _period_keys(figures: pd.DataFrame) -> pd.Series:
+    """Each figure's period as a key ("2021-11-24/2021-11-24"; "" when not known)."""
+    if "period_start" not in figures:
+        return pd.Series("", index=figures.index, dtype=object)
+    first = pd.to_datetime(figures["period_start"]).dt.strftime("%Y-%m-%d")
+    last = pd.to_datetime(figures["period_end"]).dt.strftime("%Y-%m-%d")
+    return (first.fillna("") + "/" + last.fillna("")).where(first.notna() & last.notna(), "")
 
 
 _REPORTED_COLUMNS = ("article", "metric", "value", "qualifier", "group", "evidence", "sentence",

@@ -65,7 +65,16 @@ def to_csv(facts: pd.DataFrame) -> bytes:
     """The facts as UTF-8 CSV with a header row; dates as YYYY-MM-DD."""
     out = facts.copy()
     for column in out.columns:
-        if column in ("fact_date", "date", "published", "reference_date"):
+        if column in (
+            "fact_date",
+            "fact_start",
+            "fact_end",
+            "period_start",
+            "period_end",
+            "date",
+            "published",
+            "reference_date",
+        ):
             out[column] = [_plain(v) for v in out[column]]
     return out.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")
 

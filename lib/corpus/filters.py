@@ -5,8 +5,10 @@ writes them in the URL. Everything here is pure: the pages read widgets, call th
 functions and render.
 
 What each filter keeps:
-- dates: facts whose `fact_date` falls in [from, to] (both inclusive); undated facts
-  only while no date bound is set;
+- dates: facts whose days (`fact_start` to `fact_end`: a figure's period, an event's
+  day, month or year, the day a quote was said) overlap [from, to], both inclusive; so a
+  whole year's total is kept for any date inside that year. Facts with no days only
+  while no date bound is set;
 - article: facts from those articles;
 - place: places with those names, and every other fact whose sentence names one of them;
 - speaker: quotes by those speakers, and every other fact in a sentence holding one of
@@ -29,6 +31,11 @@ import pyarrow.compute as pc
 from lib.schema import FACT_TABLES
 
 C = TypeVar("C")
+# Said under the date filter, in one line.
+DATE_RULE = (
+    "Dates go by what a fact is about: a figure by its period (a year's total shows for any "
+    "date in that year), an event by its date, a quote by when it was said."
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -182,12 +189,13 @@ def _isin(values: pd.Series, chosen: Iterable[Any]) -> np.ndarray:
 
 
 def _in_dates(table: pd.DataFrame, first: date | None, last: date | None) -> np.ndarray:
-    days = table["fact_date"]
-    mask = days.notna()
+    """The facts whose days overlap [first, last]: a year's total for any day of that year."""
+    starts, ends = table["fact_start"], table["fact_end"]
+    mask = starts.notna() & ends.notna()
     if first:
-        mask &= days >= pd.Timestamp(first)
+        mask &= ends >= pd.Timestamp(first)
     if last:
-        mask &= days < pd.Timestamp(last) + pd.Timedelta(days=1)
+        mask &= starts < pd.Timestamp(last) + pd.Timedelta(days=1)
     return mask.to_numpy(dtype=bool)
 
 

@@ -6,10 +6,11 @@ files whose content changed, and an unchanged folder loads from one snapshot.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,19 +33,38 @@ from lib.extract.pipeline import (
 from lib.schema import FACT_TABLES, OWN_SECTIONS, TABLE_OF_KIND, ArticleInfo
 
 __all__ = ["Corpus", "article_paths", "combine", "corpus_from_results", "empty_frame",
-           "load_corpus", "load_upload", "typed_frame"]  # fmt: skip
+           "fact_days", "load_corpus", "load_upload", "typed_frame"]  # fmt: skip
 
 
-def _fact_date(record: dict[str, Any], reference_date: str | None) -> str | None:
-    """The day a fact is about: its own date where it has one, else the article's reference date."""
+def fact_days(record: dict[str, Any], reference_date: str | None) -> tuple[str | None, str | None, str | None]:
+    """(fact_date, fact_start, fact_end) of a fact record: the day it is drawn at, and the days it is about.
+
+    A figure: its period (drawn at the period's last day), else the day it was reported.
+    An event: its day, or the week, month or year it names (not a day: drawn nowhere).
+    A quote: the day it was said, else the day it was reported. Others: the reference date.
+    """
     kind = record["kind"]
+    if kind == "figure" and record.get("period_start") and record.get("period_end"):
+        return record["period_end"], record["period_start"], record["period_end"]
     if kind == "event":
-        return record["date"]
-    if kind == "figure" and record.get("period") and len(record["period"]) == 10:
-        return record["period"]
+        first = date.fromisoformat(record["date"])
+        last = _precision_end(first, record.get("precision") or "day", record.get("phrase") or "")
+        drawn = record["date"] if record.get("precision") == "day" else None
+        return drawn, first.isoformat(), last.isoformat()
     if kind == "quote" and record.get("date"):
-        return record["date"]
-    return reference_date
+        return record["date"], record["date"], record["date"]
+    return reference_date, reference_date, reference_date
+
+
+def _precision_end(first: date, precision: str, phrase: str) -> date:
+    """The last day an event of `precision` starting on `first` covers."""
+    if precision == "week":
+        return first + timedelta(days=1 if "weekend" in phrase.lower() else 6)
+    if precision == "month":
+        return date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    if precision == "year":
+        return date(first.year, 12, 31)
+    return first
 
 
 def corpus_from_results(results: Iterable[ArticleResult]) -> Corpus:
@@ -76,7 +96,9 @@ def corpus_from_results(results: Iterable[ArticleResult]) -> Corpus:
             counts[table] += 1
             record["evidence"] = result.text[record["start"] : record["end"]]
             record["own"] = record["section"] in OWN_SECTIONS
-            record["fact_date"] = _fact_date(record, info.reference_date)
+            record["fact_date"], record["fact_start"], record["fact_end"] = fact_days(
+                record, info.reference_date
+            )
             rows[table].append(record)
         articles.append({
             "article": info.article, "title": info.title, "outlet": info.outlet, "url": info.url,

@@ -23,10 +23,14 @@ def date_span(selected: Any) -> tuple[pd.Timestamp, pd.Timestamp] | None:
 
 
 def latest_events(events: pd.DataFrame, n: int = 5) -> pd.DataFrame:
-    """The `n` latest dated events, latest first (then by article and place in the text).
+    """The `n` latest events that are days, latest first (then by article and place in the text).
 
-    Only the rows of the latest dates are sorted, so a large selection costs little.
+    A week, a month or a year named ("last week", "in August") is not a day something
+    happened: left out. Only the rows of the latest dates are sorted, so a large
+    selection costs little.
     """
+    if "precision" in events:
+        events = events[(events["precision"] == "day").to_numpy(dtype=bool)]
     if events["date"].notna().sum() > n:
         events = events[(events["date"] >= events["date"].nlargest(n).min()).to_numpy(dtype=bool)]
     latest = events.sort_values(["date", "article", "start"], ascending=[False, True, True])

@@ -265,6 +265,7 @@ def _is_future(doc: Document, start: int, end: int) -> bool:
 _PAST_AFTER = re.compile(r"[\s,]*(?:\w+\s+){0,2}?(?:was|were|had|did)\b", re.I)
 
 
+_WHICH_YEAR = re.compile(r"\s+(?:of\s+)?(last|previous|this|next)\s+year\b", re.I)
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -348,6 +349,9 @@ def resolve(
         if not mo or (_AMBIGUOUS_MONTH.match(m.group("inmonth_m")) and m.group("inmonth_m").islower()):
             return None
         year = ref.year if mo <= ref.month + 1 else ref.year - 1
+        said = _WHICH_YEAR.match(doc.clean, m.end())  # "in November last year"
+        if said:
+            year = ref.year + {"last": -1, "previous": -1, "this": 0, "next": 1}[said.group(1).lower()]
         return date(year, mo, 1), "month"
     if g == "wd":
         target = WEEKDAYS[m.group("wd_d").lower()]
@@ -452,6 +456,8 @@ def extract_events(doc: Document) -> list[Event]:
                 date=when.isoformat(),
                 precision=precision,
                 phrase=" ".join(doc.text[start:end].split()),
+                # after the reference date: announced ("next Monday"), not happened
+                planned=doc.reference_date is not None and when > doc.reference_date,
             )
         )
     doc.cache["events"] = events

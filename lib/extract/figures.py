@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
-from lib.extract.dates import extract_events
 from lib.extract.patterns import trie_pattern, words_pattern
+from lib.extract.periods import (
+    INCIDENT_METRICS,
+    MOST_IN_A_DAY,
+    TimeSpan,
+    context_day,
+    heading_year,
+    incident_day,
+    own_period,
+    period_label,
+    year_span,
+)
 from lib.extract.resources import (
     COLLECTIVES,
     GROUP_NOUNS,
@@ -205,33 +216,6 @@ def _nearest_metric(doc: Document, start: int, end: int, s_start: int, s_end: in
     return best
 
 
-def _period(doc: Document, start: int, end: int, s_start: int, s_end: int) -> str | None:
-    """The day of the event the count belongs to, else its year ("so far this year"), else None.
-
-    Dates after the count in the same sentence win ("27 died ... on Wednesday"); a date
-    before it counts only when no clause boundary stands between ("on Thursday, ...
-    after at least 27 died" dates the letter, not the deaths).
-    """
-    day: tuple[int, str] | None = None
-    year: tuple[int, str] | None = None
-    for e in extract_events(doc):
-        if not s_start <= e.start < s_end:
-            continue
-        if e.start >= end:
-            between, distance = doc.clean[end : e.start], e.start - end
-            if _STRONG_BREAK.search(between):
-                continue
-        else:
-            between, distance = doc.clean[e.end : start], start - e.end + 1000
-            if _CLAUSE_BREAK.search(between):
-                continue
-        if e.precision == "day" and (day is None or distance < day[0]):
-            day = (distance, e.date)
-        elif e.precision == "year" and (year is None or distance < year[0]):
-            year = (distance, e.date[:4])
-    return day[1] if day else year[1] if year else None
-
-
 def extract_figures(doc: Document) -> list[Figure]:
     """Every count of people, with its metric, qualifier, group and period."""
     figures: list[Figure] = []
@@ -373,11 +357,69 @@ def extract_figures(doc: Document) -> list[Figure]:
                 value=value,
                 qualifier=qualifier,
                 group=group,
-                period=_period(doc, start, end, s_start, s_end),
             )
         )
     figures.extend(_table_figures(doc))
-    return figures
+    return _dated(doc, figures)
+
+
+def _dated(doc: Document, figures: list[Figure]) -> list[Figure]:
+    """The figures with their periods (`lib.extract.periods`): their own clause's, else the incident's.
+
+    A count of an incident with no time in its clause is about the incident the article
+    reports: the day of the incident count just before it in its paragraph ("Four died on
+    Tuesday. Three men and a woman ..."), else the day the article's incident counts are
+    dated to. A crossing count takes the day of a count just before it in its paragraph
+    ("743 crossed on Monday, 12 of them children"), never a day for a count too big for one.
+    """
+    own: list[TimeSpan | None] = []
+    for f in figures:
+        sentence = doc.sentence_at(f.start)
+        if sentence is None or f.start >= len(doc.clean):
+            own.append(None)
+            continue
+        others = [g.start for g in figures if g is not f and sentence.start <= g.start < sentence.end]
+        own.append(
+            own_period(doc, f.start, f.end, sentence, metric=f.metric, value=f.value, others=others)
+        )
+    article_day = incident_day(doc, [(f.metric, span) for f, span in zip(figures, own, strict=True)])
+    dated: list[Figure] = []
+    for k, (f, span) in enumerate(zip(figures, own, strict=True)):
+        first = last = None
+        if span is not None:
+            first, last = span.first, span.last
+        elif f.period and len(f.period) == 4:  # a table's row label: "2021  28,526"
+            first, last = year_span(int(f.period), doc.reference_date) or (None, None)
+        elif f.metric in INCIDENT_METRICS or f.metric == "crossings":
+            day = _day_before(doc, figures, own, k) or context_day(doc, f.start)
+            if day is None and f.metric in INCIDENT_METRICS:
+                day = article_day
+            if day is not None and (f.metric != "crossings" or f.value <= MOST_IN_A_DAY["crossings"]):
+                first = last = day
+        if first is None and (section := heading_year(doc, f.start)):
+            first, last = section  # a list under "THE 2024 TOLL IN FIGURES"
+        dated.append(
+            replace(
+                f,
+                period=period_label(first, last, doc.reference_date),
+                period_start=first.isoformat() if first else None,
+                period_end=last.isoformat() if last else None,
+            )
+        )
+    return dated
+
+
+def _day_before(doc: Document, figures: list[Figure], own: list[TimeSpan | None], k: int) -> date | None:
+    """The own day of the nearest count before figure k in the same paragraph, if it has one."""
+    here = doc.sentence_at(figures[k].start)
+    for j in range(k - 1, -1, -1):
+        there = doc.sentence_at(figures[j].start)
+        if here is None or there is None or there.paragraph != here.paragraph:
+            return None
+        span = own[j]
+        if span is not None:
+            return span.first if span.one_day else None
+    return None
 
 
 _TABLE_ROW = re.compile(r"^[^\S\n]*(?P<label>[^\t\n]+?)[^\S\n]*\t[^\S\n]*(?P<num>\d{1,3}(?:,\d{3})+|\d+)[^\S\n]*$", re.M)

@@ -3,57 +3,44 @@
 from __future__ import annotations
 
 import calendar
-import csv
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
+
+from lib.record.cells import (
+    STATUSES,
+    BadCell,
+    Columns,
+    ReferenceError,
+    parse_count,
+    parse_optional_count,
+    parse_optional_text,
+    parse_status,
+    parse_text,
+    parse_url,
+    read_rows,
+)
+
+__all__ = ["STATUSES", "Reference", "ReferenceError", "counting_body", "load_reference"]
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "data" / "reference"
 FIRST_YEAR = 2018  # the Home Office began counting small-boat arrivals in 2018
 SINKING_DATE = date(2021, 11, 24)  # the sinking that sinking_2021_11_24_reports.csv follows
-STATUSES = ("final", "provisional")
-
-
-class ReferenceError(ValueError):
-    """A reference file that cannot be used; the message names file, line, column, found and accepted."""
-
-
-class _Bad(ValueError):
-    """A cell that failed its parser; carries what would have been accepted."""
-
-    def __init__(self, accepted: str) -> None:
-        super().__init__(accepted)
-        self.accepted = accepted
-
-
-Parser = Callable[[str, int], Any]  # (cell, current year) -> value, or raise _Bad
-
-
-def _count(cell: str, _year: int) -> int:
-    if not re.fullmatch(r"\d+", cell.strip()):
-        raise _Bad("a non-negative whole number, digits only (e.g. 8466)")
-    return int(cell)
-
-
-def _optional_count(cell: str, year: int) -> int | None:
-    return None if not cell.strip() else _count(cell, year)
 
 
 def _year(cell: str, current: int) -> int:
     if not re.fullmatch(r"\d{4}", cell.strip()) or not FIRST_YEAR <= int(cell) <= current:
-        raise _Bad(f"a year from {FIRST_YEAR} to {current}")
+        raise BadCell(f"a year from {FIRST_YEAR} to {current}")
     return int(cell)
 
 
 def _month(cell: str, current: int) -> str:
     m = re.fullmatch(r"(\d{4})-(\d{2})", cell.strip())
     if not m or not FIRST_YEAR <= int(m.group(1)) <= current or not 1 <= int(m.group(2)) <= 12:
-        raise _Bad(f"a month YYYY-MM (month 01-12, year {FIRST_YEAR} to {current})")
+        raise BadCell(f"a month YYYY-MM (month 01-12, year {FIRST_YEAR} to {current})")
     return cell.strip()
 
 
@@ -63,95 +50,75 @@ def _when(cell: str, current: int) -> str:
     accepted = f"a date YYYY, YYYY-MM or YYYY-MM-DD from {FIRST_YEAR} to {current}"
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
     if not m or not FIRST_YEAR <= int(m.group(1)) <= current:
-        raise _Bad(accepted)
+        raise BadCell(accepted)
     try:
         date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
     except ValueError:
-        raise _Bad(accepted) from None
+        raise BadCell(accepted) from None
     return text
 
 
 def _day_or_month(cell: str, current: int) -> str:
     if not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", cell.strip()):
-        raise _Bad(f"a date YYYY-MM-DD or YYYY-MM from {FIRST_YEAR} to {current}")
+        raise BadCell(f"a date YYYY-MM-DD or YYYY-MM from {FIRST_YEAR} to {current}")
     return _when(cell, current)
-
-
-def _status(cell: str, _year: int) -> str:
-    if cell.strip() not in STATUSES:
-        raise _Bad(" or ".join(STATUSES))
-    return cell.strip()
 
 
 def _confidence(cell: str, _year: int) -> str:
     if not re.fullmatch(r"(?:low|medium|medium-high|high)(?: \([^()]+\))?", cell.strip()):
-        raise _Bad("low, medium, medium-high or high, optionally with a reason in brackets")
-    return cell.strip()
-
-
-def _url(cell: str, _year: int) -> str:
-    if not re.fullmatch(r"https?://\S+", cell.strip()):
-        raise _Bad("a source URL starting with http:// or https:// (every row keeps its source)")
-    return cell.strip()
-
-
-def _text(cell: str, _year: int) -> str:
-    if not cell.strip():
-        raise _Bad("some text (this column may not be empty)")
-    return cell.strip()
-
-
-def _optional_text(cell: str, _year: int) -> str:
+        raise BadCell("low, medium, medium-high or high, optionally with a reason in brackets")
     return cell.strip()
 
 
 # Each file: its columns with their parser and dtype, and the columns that make a row's key.
-_FILES: dict[str, tuple[dict[str, tuple[Parser, str]], tuple[str, ...]]] = {
+_FILES: dict[str, tuple[Columns, tuple[str, ...]]] = {
     "arrivals_by_year.csv": (
         {
             "year": (_year, "int64"),
-            "people": (_count, "int64"),
-            "boats": (_count, "int64"),
-            "status": (_status, "string"),
-            "source_url": (_url, "string"),
-            "note": (_optional_text, "string"),
+            "people": (parse_count, "int64"),
+            "boats": (parse_count, "int64"),
+            "status": (parse_status, "string"),
+            "source_url": (parse_url, "string"),
+            "note": (parse_optional_text, "string"),
         },
         ("year",),
     ),
     "arrivals_by_month.csv": (
         {
             "month": (_month, "string"),
-            "people": (_count, "int64"),
-            "boats": (_count, "int64"),
-            "status": (_status, "string"),
-            "source_url": (_url, "string"),
+            "people": (parse_count, "int64"),
+            "boats": (parse_count, "int64"),
+            "status": (parse_status, "string"),
+            "source_url": (parse_url, "string"),
+            "compiled_by": (parse_optional_text, "string"),
+            "note": (parse_optional_text, "string"),
         },
         ("month",),
     ),
     "deaths_by_year.csv": (
         {
             "year": (_year, "int64"),
-            "source_org": (_text, "string"),
-            "dead": (_count, "int64"),
-            "missing": (_optional_count, "Int64"),
-            "scope": (_text, "string"),
+            "source_org": (parse_text, "string"),
+            "dead": (parse_count, "int64"),
+            "missing": (parse_optional_count, "Int64"),
+            "scope": (parse_text, "string"),
             "as_of": (_when, "string"),
             "confidence": (_confidence, "string"),
-            "source_url": (_url, "string"),
-            "note": (_optional_text, "string"),
+            "source_url": (parse_url, "string"),
+            "note": (parse_optional_text, "string"),
         },
         ("year", "source_org"),
     ),
     "sinking_2021_11_24_reports.csv": (
         {
             "reported": (_day_or_month, "string"),
-            "by": (_text, "string"),
-            "dead": (_optional_count, "Int64"),
-            "missing": (_optional_count, "Int64"),
-            "survivors": (_optional_count, "Int64"),
-            "on_board": (_optional_count, "Int64"),
-            "detail": (_optional_text, "string"),
-            "source_url": (_url, "string"),
+            "by": (parse_text, "string"),
+            "dead": (parse_optional_count, "Int64"),
+            "missing": (parse_optional_count, "Int64"),
+            "survivors": (parse_optional_count, "Int64"),
+            "on_board": (parse_optional_count, "Int64"),
+            "detail": (parse_optional_text, "string"),
+            "source_url": (parse_url, "string"),
         },
         ("reported", "by"),
     ),
@@ -163,8 +130,10 @@ class Reference:
     """The reference tables, typed. Derived columns are marked below; the rest is the CSV.
 
     arrivals_by_year: year, people, boats, status, source_url, note
-    arrivals_by_month: month (YYYY-MM), people, boats, status, source_url,
-        + year, month_start (datetime)
+    arrivals_by_month: month (YYYY-MM), people, boats, status, source_url, + year,
+        month_start (datetime); the Home Office daily series summed by calendar month,
+        complete months only (2018-01 on); the file's compiled_by and note are checked
+        but not kept
     deaths_by_year: year, source_org, dead, missing (nullable), scope, as_of, confidence,
         source_url, note, + body (the counting body, short), partial (as_of inside the year)
     sinking_reports: reported, by, dead, missing, survivors, on_board (nullable), detail,
@@ -187,7 +156,8 @@ def load_reference(folder: str | Path | None = None, *, today: date | None = Non
     base = Path(folder) if folder is not None else DEFAULT_FOLDER
     current = (today or date.today()).year
     tables = {name: _read(base / name, current) for name in _FILES}
-    months = tables["arrivals_by_month.csv"]
+    # compiled_by and note are checked but not kept: the columns every user of the table reads
+    months = tables["arrivals_by_month.csv"].drop(columns=["compiled_by", "note"])
     months["year"] = months["month"].str.slice(0, 4).astype("int64")
     months["month_start"] = pd.to_datetime(months["month"].astype(str) + "-01").astype(
         "datetime64[ns]"
@@ -235,52 +205,8 @@ def _end_of(when: str) -> date:
 
 
 def _read(path: Path, current: int) -> pd.DataFrame:
-    spec, key = _FILES[path.name]
-    if not path.is_file():
-        raise ReferenceError(
-            f"{path}: file not found; expected one of {', '.join(_FILES)} in {path.parent}"
-        )
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        header = [h.strip() for h in next(reader, [])]
-        missing = [c for c in spec if c not in header]
-        extra = [c for c in header if c not in spec]
-        if missing or extra:
-            raise ReferenceError(
-                f"{path.name}, line 1 (header): found columns {header}; "
-                f"missing {missing or 'none'}, unexpected {extra or 'none'}; accepted: {list(spec)}"
-            )
-        records: list[dict[str, Any]] = []
-        seen: dict[tuple[Any, ...], int] = {}
-        while True:
-            line = reader.line_num + 1
-            row = next(reader, None)
-            if row is None:
-                break
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                raise ReferenceError(
-                    f"{path.name}, line {line}: found {len(row)} fields; accepted: {len(header)}, one per column {header}"
-                )
-            record: dict[str, Any] = {}
-            for column, cell in zip(header, row, strict=True):
-                parser, _dtype = spec[column]
-                try:
-                    record[column] = parser(cell, current)
-                except _Bad as bad:
-                    raise ReferenceError(
-                        f"{path.name}, line {line}, column {column!r}: found {cell!r}; accepted: {bad.accepted}"
-                    ) from None
-            k = tuple(record[c] for c in key)
-            if k in seen:
-                raise ReferenceError(
-                    f"{path.name}, line {line}, column {', '.join(repr(c) for c in key)}: found {k if len(k) > 1 else k[0]!r} "
-                    f"again (first on line {seen[k]}); accepted: one row per {' and '.join(key)}"
-                )
-            seen[k] = line
-            records.append(record)
-    frame = pd.DataFrame.from_records(records, columns=list(spec))
-    for column, (_parser, dtype) in spec.items():
-        frame[column] = frame[column].astype(dtype)
+    columns, key = _FILES[path.name]
+    frame, _lines = read_rows(
+        path, columns, key, current=current, expected=f"one of {', '.join(_FILES)}"
+    )
     return frame

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
 from lib.checks import ARRIVALS_TOLERANCE, CONSISTENT, INCONSISTENT, UNCHECKABLE
 from lib.checks.common import month_words
+from lib.corpus.headlines import PERIOD_KINDS, period_kind
+from lib.record.incidents import incident_totals, incidents_between
 from lib.record.reference import Reference
+from lib.record.series import arrivals_between, series_span
+from lib.schema import METRIC_WORDS
+from lib.show.labels import day_words, figure_period, period_words, present, qualified
 
 STATUSES = (CONSISTENT, INCONSISTENT, UNCHECKABLE)
 STATUS_LEGEND: dict[str, str] = {
@@ -288,3 +295,102 @@ def source_links(urls: pd.Series | list[str]) -> str:
         target = url.replace("(", "%28").replace(")", "%29")
         links.append(f"[{site}]({target})")
     return ", ".join(links)
+
+
+def figures_table(figures: pd.DataFrame, titles: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Figures as a table in words: the number, what it counts, its period and what kind, the sentence, the article.
+
+    No internal codes: qualifiers in words ("more than"), the period in words ("all of
+    2021", "2021 to 25 Nov"), figures from "Read more" headlines of other articles said so.
+    """
+    titles = titles or {}
+    records = figures.to_dict("records")
+    return pd.DataFrame(
+        {
+            "what": [str(METRIC_WORDS.get(str(r["metric"]), r["metric"])) for r in records],
+            "number": [qualified(r) for r in records],
+            "who": ["" if not present(r.get("group")) else str(r["group"]) for r in records],
+            "period": [figure_period(r) for r in records],
+            "kind of period": [
+                PERIOD_KINDS[period_kind(r.get("period_start"), r.get("period_end"))] for r in records
+            ],
+            "from": ["this article" if r["own"] else "a “Read more” headline" for r in records],
+            "sentence": [str(r["sentence"]) for r in records],
+            "article": [titles.get(str(r["article"]), str(r["article"])) for r in records],
+        }
+    )
+
+
+def events_table(events: pd.DataFrame, titles: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Events as a table in words: the day (or week, month, year) in words, the words that gave it, the sentence, the article."""
+    titles = titles or {}
+    records = events.to_dict("records")
+    return pd.DataFrame(
+        {
+            "when": [
+                period_words(r.get("fact_start"), r.get("fact_end"))
+                if r.get("precision") != "day"
+                else day_words(pd.Timestamp(r["date"]).date())
+                for r in records
+            ],
+            "phrase": [str(r.get("phrase") or "") for r in records],
+            "sentence": [str(r.get("sentence") or "") for r in records],
+            "article": [titles.get(str(r["article"]), str(r["article"])) for r in records],
+        }
+    )
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    """What the record says of some dates: the numbers, and the same in sentences with their sources."""
+
+    people: int | None  # None: the daily series has no day of these dates
+    boats: int | None
+    dead: int
+    missing: int
+    incidents: int
+    arrivals_text: str
+    deaths_text: str
+
+
+def record_summary(record: Any, first: date | None, last: date | None) -> RecordSummary:
+    """What the record says of [first, last] (None: the series' own ends).
+
+    "28,526 people crossed in 1,034 boats from 1 Jan 2021 to 31 Dec 2021 (Home Office daily
+    series, provisional)." and "40 dead and 5 missing in 16 incident(s) ... (IOM Missing
+    Migrants Project, minimum counts)." Dates outside a series are said, not counted as zero.
+    """
+    span_first, span_last = series_span(record)
+    a = pd.Timestamp(first or span_first).date()
+    b = pd.Timestamp(last or span_last).date()
+    covered_a, covered_b = max(a, span_first), min(b, span_last)
+    people = boats = None
+    if covered_a > covered_b:
+        arrivals_text = (
+            f"The Home Office daily series has no data for {day_words(a)} to {day_words(b)} "
+            f"(it runs from {day_words(span_first)} to {day_words(span_last)})."
+        )
+    else:
+        counted = arrivals_between(record, covered_a, covered_b)
+        people, boats = counted.people, counted.boats
+        cut = (
+            f" (the series covers only {day_words(covered_a)} to {day_words(covered_b)} of these dates)"
+            if (covered_a, covered_b) != (a, b)
+            else ""
+        )
+        arrivals_text = (
+            f"{people:,} people crossed in {boats:,} boats from {day_words(covered_a)} "
+            f"to {day_words(covered_b)}{cut}. Source: Home Office daily series of small-boat "
+            "arrivals (provisional, may be revised)."
+        )
+    totals = incident_totals(incidents_between(record, a, b))
+    as_of = pd.Timestamp(record.incidents["data_as_of"].max()).date()
+    later = f"; IOM's data runs to {day_words(as_of)}" if b > as_of else ""
+    deaths_text = (
+        f"{totals.dead:,} dead and {totals.missing:,} missing in {totals.incidents:,} incident(s) "
+        f"on the route to the UK from {day_words(a)} to {day_words(b)}{later}. Source: IOM Missing "
+        "Migrants Project (minimum counts; lorries, roads and camps included)."
+    )
+    return RecordSummary(
+        people, boats, totals.dead, totals.missing, totals.incidents, arrivals_text, deaths_text
+    )

@@ -45,10 +45,11 @@ def dated_facts(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
             "label": describe_facts(dated).to_numpy(), "article": dated["article"].astype(str).to_numpy(),
             "start": dated["start"].to_numpy(), "end": dated["end"].to_numpy(),
             "own": dated["own"].to_numpy(dtype=bool), "table": name, "row": positions,
+            "planned": dated["planned"].to_numpy(dtype=bool) if "planned" in dated else False,
         }))  # fmt: skip
     if not frames:  # typed, so `.dt` works on an empty selection too
         empty = pd.DataFrame({c: [] for c in _FACT_COLUMNS})
-        return empty.astype({"fact_date": "datetime64[ns]", "row": "int64", "own": bool})
+        return empty.astype({"fact_date": "datetime64[ns]", "row": "int64", "own": bool, "planned": bool})
     facts = pd.concat(frames, ignore_index=True)
     order = {k: i for i, k in enumerate(KINDS)}
     lane = facts["kind"].map(order).fillna(len(KINDS)).astype(float)
@@ -59,7 +60,7 @@ def dated_facts(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     return facts.astype({c: "category" for c in ("kind", "label", "article", "table")})
 
 
-_FACT_COLUMNS = ("kind", "fact_date", "label", "article", "start", "end", "own", "table", "row")
+_FACT_COLUMNS = ("kind", "fact_date", "label", "article", "start", "end", "own", "table", "row", "planned")
 
 
 def with_text(
@@ -126,7 +127,7 @@ def timeline_points(
 
 
 _POINT_COLUMNS = ("kind", "fact_date", "label", "evidence", "sentence", "article", "title",
-                  "start", "end", "own", "x", "y")  # fmt: skip
+                  "start", "end", "own", "planned", "x", "y")  # fmt: skip
 BIN_PERIODS = ("day", "week", "month")
 
 
@@ -209,7 +210,8 @@ def build_timeline(points: pd.DataFrame) -> go.Figure:
         figure.add_trace(go.Scatter(
             x=rows["x"], y=rows["y"], mode="markers", name=kind,
             marker={"color": KIND_COLOURS.get(kind, OKABE_ITO["black"]), "size": 12,
-                    "symbol": _symbols(rows["own"].to_numpy(dtype=bool)),
+                    "symbol": _symbols(rows["own"].to_numpy(dtype=bool),
+                                       rows["planned"].to_numpy(dtype=bool) if "planned" in rows else None),
                     "line": {"width": 1, "color": "white"}},
             customdata=list(rows.index), hovertext=hover[mine].to_numpy(dtype=object),
             hoverinfo="text",
@@ -265,13 +267,17 @@ def describe_periods(bins: pd.DataFrame) -> pd.Series:
     )
 
 
-def _symbols(own: np.ndarray) -> list[int]:
-    """Plotly's marker symbols by number: 0 a circle (own facts), 100 an open one ("Read more").
+def _symbols(own: np.ndarray, planned: np.ndarray | None = None) -> list[int]:
+    """Plotly's marker symbols by number: 0 a circle (own facts), 100 an open one ("Read more"),
+    102 an open diamond (a plan: a date after the article's, announced, not happened).
 
     Numbers, not names: plotly matches each name against its list of symbols, several
     times slower. A list, not an array, which plotly would write out as binary.
     """
-    return np.where(own, 0, 100).tolist()
+    symbols = np.where(own, 0, 100)
+    if planned is not None:
+        symbols = np.where(planned, 102, symbols)
+    return symbols.tolist()
 
 
 def _kinds(kinds: pd.Series) -> list[str]:
