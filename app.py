@@ -30,12 +30,13 @@ import streamlit as st
 from lib.corpus import filters, url
 from lib.corpus.export import export_name, facts_frame, to_csv, to_json
 from lib.corpus.frames import Corpus
+from lib.corpus.links import LinkedArticle, normalise_links
 from lib.corpus.load import combine, load_corpus
 from lib.schema import FACT_TABLES
 from lib.show.html import escape_markdown
 from lib.show.reader import titles_html
 from pages import _session as session
-from pages._frame import page_list
+from pages._frame import add_link, linked, page_list
 
 ROOT = Path(__file__).resolve().parent
 
@@ -105,13 +106,16 @@ def selected_rows(key: str, state: filters.FilterState, _corpus: Corpus) -> dict
     return filters.select_rows(_corpus, state)
 
 
-def with_uploads(corpus: Corpus, key: str, uploads: dict[str, Corpus]) -> tuple[Corpus, str]:
-    """The corpus with this session's uploads, and its key; combined once per set of uploads."""
-    if not uploads:
+def with_added(
+    corpus: Corpus, key: str, links: list[LinkedArticle], uploads: dict[str, Corpus]
+) -> tuple[Corpus, str]:
+    """The folder's corpus with the view's links and this session's uploads, and its key; combined once per set."""
+    if not links and not uploads:
         session.keep_combined(key, None)
         return corpus, key
     key = corpus_key(
         key,
+        *((link.url, link.content_hash) for link in links),
         *(
             (name, *map(str, upload.articles[["sha256", "published", "reference_date"]].iloc[0]))
             for name, upload in uploads.items()
@@ -119,9 +123,19 @@ def with_uploads(corpus: Corpus, key: str, uploads: dict[str, Corpus]) -> tuple[
     )
     kept = session.combined(key)
     if kept is None:
-        kept = combine(corpus, *uploads.values())
+        kept = combine(corpus, *(link.corpus for link in links), *uploads.values())
         session.keep_combined(key, kept)
     return kept, key
+
+
+def linked_articles() -> tuple[list[LinkedArticle], list[str]]:
+    """The articles behind the view's links (the URL's `url` parameters), and notices about the links."""
+    links, notices = normalise_links(st.query_params.get_all("url"))
+    found = [linked(link) for link in links]
+    for article in found:
+        if not article.ok:
+            linked.clear(article.url)  # a page down just now is tried again on the next run
+    return found, notices
 
 
 st.set_page_config(
@@ -136,13 +150,17 @@ settle_process()
 folder = articles_folder()
 key = folder_key(str(folder))
 corpus = load_folder(str(folder), key)
-corpus, key = with_uploads(corpus, key, session.uploads())
+links, link_notices = linked_articles()
+corpus, key = with_added(corpus, key, links, session.uploads())
 options = corpus_options(key, corpus)
 
 # Read the raw URL before the bound widgets: Streamlit drops a value it cannot use
 # without a word, and the reader deserves to know why the view is not what the link said.
 raw_params = {name: st.query_params.get_all(name) for name in url.URL_PARAMS}
 _, notices = url.parse_query_params(raw_params, options)
+notices += link_notices + [
+    f"The link {link.url[:100]} gave no article: {link.message}" for link in links if not link.ok
+]
 
 with st.sidebar:
     st.header("Filters", anchor="filters")
@@ -204,6 +222,23 @@ with st.sidebar:
         on_click=session.clear_filters,
         icon=":material/filter_alt_off:",
     )
+    with st.form("sidebar_link_form", clear_on_submit=False, border=False):
+        st.text_input(
+            "Add an article by its link",
+            key="sidebar_link",
+            placeholder="https://…",
+            help="The page is fetched, its main text read and its facts found; the link joins "
+            "the URL, so a shared link reopens with the same articles. The Sources page lists them.",
+        )
+        st.form_submit_button(
+            "Add link",
+            key="sidebar_link_submit",
+            on_click=add_link,
+            args=("sidebar_link",),
+            icon=":material/add_link:",
+        )
+    for level, message in session.link_messages():
+        (st.error if level == "error" else st.success)(escape_markdown(message))
 
 state = url.state_from_widgets(date_from, date_to, articles, places, speakers)
 state, repairs = url.check_state(state)
@@ -229,7 +264,7 @@ for repair in repairs:
 with session.framing():
     page.run()
 
-params = url.to_query_params(state)
+params = url.to_query_params(state) | ({"url": [link.url for link in links]} if links else {})
 n_facts = sum(len(rows[t]) for t in FACT_TABLES)
 st.divider()
 st.subheader("Export the selected facts", anchor="export")

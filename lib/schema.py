@@ -212,6 +212,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "n_chars": "int64",
         "encoding": "string",
         "warnings": "string",
+        "origin": "string",  # where it came from: folder, upload or link
+        "fetched": "datetime64[ns]",  # when a link's page was fetched (UTC); empty otherwise
         "n_figures": "int64",
         "n_events": "int64",
         "n_places": "int64",

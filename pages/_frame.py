@@ -9,7 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from lib.corpus.filters import View
+from lib.corpus.links import LinkedArticle, load_link, normalise_links
 from lib.record.load import Record, load_record
+from lib.show.cite import article_rows, citation, permalink, source_html
 from lib.show.paging import Page, page_count, paginate
 from pages import _session as session
 
@@ -89,3 +91,63 @@ def pager(key: str, query: object, total: int, per_page: int, *, label: str, hel
             f"{label} (of {pages:,})", min_value=1, max_value=pages, step=1, key=key, help=help
         )
     return paginate(total, per_page, number)
+
+
+LINK_TTL = 3600  # seconds a fetched page is kept for every session before it is fetched again
+
+
+@st.cache_data(max_entries=256, ttl=LINK_TTL, show_spinner="Fetching the link…")
+def linked(url: str) -> LinkedArticle:
+    """The article behind a link, fetched and read once an hour for every session (`load_link`)."""
+    return load_link(url)
+
+
+def view_links() -> list[str]:
+    """The links this view holds: the URL's repeatable `url` parameter."""
+    return normalise_links(st.query_params.get_all("url"))[0]
+
+
+def add_link(widget_key: str) -> None:
+    """Fetch the link typed in `widget_key` and, when it gives an article, add it to the URL (a callback)."""
+    url = session.pasted(widget_key)
+    if not url:
+        session.say_about_links("error", "No link given: paste the address of an article page.")
+        return
+    links, notices = normalise_links([*view_links(), url])
+    if url not in links:
+        session.say_about_links("error", notices[-1] if notices else f"{url[:100]} is already added.")
+        return
+    result = linked(url)
+    if not result.ok:
+        linked.clear(url)  # a page down or a typo: tried again next time, not remembered
+        session.say_about_links("error", f"Could not add the link: {result.message}")
+        return
+    st.query_params["url"] = links
+    session.clear_pasted(widget_key)
+    session.say_about_links("success", result.message)
+
+
+def remove_link(url: str) -> None:
+    """Take a link out of the view (a callback)."""
+    st.query_params["url"] = [u for u in view_links() if u != url]
+    session.say_about_links("success", f"Removed {url[:100]} from this view.")
+
+
+@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+def sources_of(key: str, _articles: pd.DataFrame) -> dict[str, dict]:
+    """Each article's title, outlet, link and dates by id, once per corpus (`key`)."""
+    return article_rows(_articles)
+
+
+def fact_source(view: View, article: str, start: int, end: int, sentence: str) -> str:
+    """The escaped source line of a fact: its article, outlet and date, the original page, and its permalink."""
+    row = sources_of(view.key, view.corpus.articles).get(article, {"article": article})
+    return source_html(row, fact_link=permalink(article, start, end))
+
+
+def cite_button(view: View, article: str, start: int, end: int, sentence: str, *, key: str) -> None:
+    """A small "Cite" button that opens the citation (outlet, title, date, URL, the sentence) to copy."""
+    row = sources_of(view.key, view.corpus.articles).get(article, {"article": article})
+    with st.popover("Cite", icon=":material/format_quote:", key=key):
+        st.caption("Copy with the button at the right of the box.")
+        st.code(citation(row, sentence, link=permalink(article, start, end)), language=None, wrap_lines=True)

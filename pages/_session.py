@@ -30,6 +30,7 @@ _UPLOAD_REJECTED = "_upload_rejected"  # problem rows of every upload refused th
 _COMBINED = "_combined"  # (key, Corpus): the folder's corpus with the uploads, combined once
 _READER_FOLLOWS = "_reader_follows"  # the Article filter the reader last followed
 _PAGER_QUERY = "_pager_query:"  # + a pager's widget key: what it was paging through
+_LINK_MESSAGES = "_link_messages"  # [(level, text)] of the last link pasted
 FILTER_KEYS = ("from", "to", "article", "place", "speaker")
 
 
@@ -92,6 +93,25 @@ def submitted_files() -> list[tuple[str, bytes]]:
 def submitted_published() -> date | None:
     """The publication day the upload form was given, if any."""
     return st.session_state.get("upload_published")
+
+
+def pasted(widget_key: str) -> str:
+    """The link typed in a text input (`widget_key`), read in its submit callback."""
+    return str(st.session_state.get(widget_key) or "").strip()
+
+
+def clear_pasted(widget_key: str) -> None:
+    """Empty a link input after its link was taken (a callback may change its widget's value)."""
+    st.session_state[widget_key] = ""
+
+
+def link_messages() -> list[tuple[str, str]]:
+    """What adding or removing a link last said: (level, text)."""
+    return list(st.session_state.get(_LINK_MESSAGES, []))
+
+
+def say_about_links(level: str, text: str) -> None:
+    st.session_state[_LINK_MESSAGES] = [(level, text)]
 
 
 def combined(key: str) -> Corpus | None:

@@ -6,12 +6,12 @@ import streamlit as st
 
 from lib.checks.parts import STATUS_TEXT, PartsCheck, check_parts, status_counts
 from lib.corpus.headlines import PERIOD_KINDS, headline_figures
-from lib.show.html import escape_markdown, escape_text
+from lib.show.html import escape_markdown
 from lib.show.labels import describe_fact, figure_period, period_words, qualified
 from lib.show.parts import build_breakdown_chart
 from lib.show.reader import evidence_html, sentence_html
 from lib.show.tables import figures_table
-from pages._frame import capped, current_view, pager
+from pages._frame import capped, cite_button, current_view, fact_source, pager
 from pages._official import official_context
 
 CHECKS_PER_PAGE = 10  # breakdown panels (each with a chart) drawn per page
@@ -70,10 +70,12 @@ else:
         help=f"{describe_fact(toll)}; the latest of {toll['n_reports']} death toll(s) reported, "
         f"about {PERIOD_KINDS[toll['period_kind']]}.",
     )
+    toll_at = (toll["article"], int(toll["start"]), int(toll["end"]), str(toll["sentence"]))
     st.html(
         sentence_html(str(toll["sentence"]), [(str(toll["evidence"]), "figure")])
-        + f'<div style="opacity:.75;font-size:.9em">From: {escape_text(titles.get(toll["article"], toll["article"]))}</div>'
+        + fact_source(view, *toll_at)
     )
+    cite_button(view, *toll_at, key="cite_toll")
 
 st.subheader("Do the parts add up?", anchor="checks")
 checks = breakdowns(view.selection, selected.figures)

@@ -5,9 +5,11 @@ import pydeck as pdk
 import streamlit as st
 
 from lib.record.incidents import KINDS, incidents_between
+from lib.show.cite import source_line
 from lib.show.html import escape_markdown, escape_text
+from lib.show.labels import present
 from lib.show.maps import CARTO_LIGHT, build_map, map_legend_html, map_summary, place_summary
-from pages._frame import current_view, official_reference
+from pages._frame import current_view, official_reference, sources_of
 
 
 # Cached on the corpus key, the filters and the map's own choices; a resource (the page
@@ -17,7 +19,13 @@ def places_map(
     selection: str, kinds: tuple[str, ...], tiles: bool, _view
 ) -> tuple[pd.DataFrame, pd.DataFrame | None, pdk.Deck, str]:
     """`place_summary` of the selection, the IOM incidents of its dates, the map and its summary in words."""
-    summary = place_summary(_view.selected.places, _view.selected.figures)
+    sources = {
+        article: " · ".join(
+            p for p in (source_line(row), str(row["url"]) if present(row.get("url")) else "") if p
+        )
+        for article, row in sources_of(_view.key, _view.corpus.articles).items()
+    }
+    summary = place_summary(_view.selected.places, _view.selected.figures, sources)
     incidents = None
     if kinds:
         state = _view.state

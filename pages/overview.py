@@ -10,7 +10,7 @@ from lib.show.html import escape_markdown, escape_text
 from lib.show.labels import describe_fact, figure_period, qualified
 from lib.show.reader import sentence_html
 from lib.show.tables import RecordSummary, events_table, record_summary
-from pages._frame import current_view, official_reference
+from pages._frame import cite_button, current_view, fact_source, official_reference
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
@@ -110,9 +110,13 @@ for i, metric in enumerate(LABELS):
             f'<div class="headline-period"><b>{escape_text(period)}</b> · '
             f"{escape_text(PERIOD_KINDS[fact['period_kind']])}</div>"
             f'<div style="font-size:.9em">{sentence_html(str(fact["sentence"]), [(str(fact["evidence"]), "figure")])}'
-            f'<div style="opacity:.75;font-size:.9em">From '
-            f"{escape_text(titles.get(fact['article'], fact['article']))}</div></div>"
+            + fact_source(view, fact["article"], int(fact["start"]), int(fact["end"]), str(fact["sentence"]))
+            + "</div>"
         )
+        cite_button(
+            view, fact["article"], int(fact["start"]), int(fact["end"]), str(fact["sentence"]),
+            key=f"cite_headline_{metric}",
+        )  # fmt: skip
 columns = st.columns(2)
 with columns[0].container(border=True, key="headline_articles"):
     st.metric(

@@ -3,15 +3,13 @@
 import streamlit as st
 
 from lib.corpus.filters import search_quotes
-from lib.show.labels import present
 from lib.show.reader import quote_card_html
-from pages._frame import current_view, pager
+from pages._frame import cite_button, current_view, fact_source, pager
 
 PER_PAGE = 50  # quote panels drawn per page; a small corpus shows whole
 
 view = current_view()
 selected = view.selected
-articles = view.corpus.articles.set_index("article")
 
 st.title("Quotes", anchor="quotes")
 words = st.text_input(
@@ -39,14 +37,14 @@ shown = quotes.iloc[page.first : page.last]
 if page.caption:
     st.caption(f"{page.caption} quotes.")
 for quote in shown.to_dict("records"):
-    article = quote["article"]
-    title = articles["title"].get(article) if article in articles.index else None
-    outlet = articles["outlet"].get(article) if article in articles.index else None
-    with st.container(border=True, key=f"quote_{article}_{quote['start']}"):
+    article, start, end = quote["article"], int(quote["start"]), int(quote["end"])
+    with st.container(border=True, key=f"quote_{article}_{start}"):
         st.html(
             quote_card_html(
                 quote,
-                title=str(title) if present(title) else str(article),
-                outlet=str(outlet) if present(outlet) else None,
+                title=str(article),
+                outlet=None,
+                source=fact_source(view, article, start, end, str(quote["sentence"])),
             )
         )
+        cite_button(view, article, start, end, str(quote["sentence"]), key=f"cite_{article}_{start}")

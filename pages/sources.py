@@ -3,12 +3,21 @@
 import streamlit as st
 
 from lib.corpus.uploads import add_uploads, problem_rows
-from lib.corpus.url import DATE_MAX, DATE_MIN
+from lib.corpus.url import DATE_MAX, DATE_MIN, parse_anchor
 from lib.schema import FACT_TABLES, KINDS
-from lib.show.html import escape_markdown
-from lib.show.reader import articles_table, fact_spans, highlight_article, legend_html
+from lib.show.html import escape_markdown, escape_text
+from lib.show.reader import (
+    articles_table,
+    fact_spans,
+    facts_list_html,
+    highlight_article,
+    legend_html,
+    link_html,
+    sentence_at,
+    sentence_html,
+)
 from pages import _session as session
-from pages._frame import current_view
+from pages._frame import add_link, current_view, remove_link, view_links
 
 
 def add_submitted() -> None:
@@ -36,11 +45,30 @@ st.dataframe(
     hide_index=True,
     key="articles_table",
     column_config={
+        "url": st.column_config.LinkColumn("link", display_text=r"https?://(?:www\.)?([^/]+)"),
+        "origin": st.column_config.TextColumn("from", help="folder, upload (this session) or link"),
+        "fetched": st.column_config.DatetimeColumn("fetched (UTC)", format="YYYY-MM-DD HH:mm"),
         "published": st.column_config.DateColumn("published"),
         "reference_date": st.column_config.DateColumn("reference date"),
         "selected_facts": st.column_config.NumberColumn("facts selected"),
     },
 )
+
+st.subheader("Add an article by its link", anchor="links")
+st.caption(
+    "The page is fetched once an hour at most, its main text read (menus, adverts and related "
+    "links left out; its HTML never shown) and its facts found. The link joins the address "
+    "bar, so a shared link reopens with the same articles on another machine."
+)
+with st.form("link_form", clear_on_submit=False, border=True):
+    st.text_input("Link to a news article", key="link_input", placeholder="https://…")
+    st.form_submit_button("Add link", key="link_submit", on_click=add_link, args=("link_input",))
+for level, message in session.link_messages():
+    (st.error if level == "error" else st.success)(escape_markdown(message))
+for number, link in enumerate(view_links()):
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    left.html(link_html(link))
+    right.button("Remove", key=f"remove_link_{number}", on_click=remove_link, args=(link,))
 
 st.subheader("Read an article", anchor="reader")
 readable = [a for a in table["article"] if a in corpus.texts]
@@ -64,17 +92,39 @@ else:
         key="reader_kinds",
     )
     tables = [corpus.table(name) for name in FACT_TABLES]
-    spans = [s for s in fact_spans(tables, article) if s.kind in (kinds or [])]
-    st.caption(f"{len(spans)} facts highlighted; hover a highlight to see what was read from it.")
+    every = fact_spans(tables, article)
+    spans = [s for s in every if s.kind in (kinds or [])]
+    text = corpus.texts[article]
+    # a permalink (`?article=ID&at=START-END`) opens the reader at that fact, outlined
+    followed = parse_anchor(st.query_params.get("at")) if article in view.state.articles else None
+    if followed is not None:
+        facts = [s for s in every if (s.start, s.end) == followed]
+        st.html(
+            '<div class="followed-fact" style="border-left:4px solid currentColor;padding:.3em .8em">'
+            "<b>You followed a link to this:</b> "
+            + escape_text("; ".join(s.label for s in facts) or text[followed[0] : followed[1]])
+            + "<br>"
+            + sentence_html(
+                sentence_at(tables, article, followed) or text[followed[0] : followed[1]],
+                [(text[followed[0] : followed[1]], facts[0].kind if facts else "figure")],
+            )
+            + "</div>"
+        )
+    st.caption(
+        f"{len(spans)} facts highlighted; hover (or, on a touch screen, open the list below) "
+        "to see what was read from each."
+    )
     st.html(legend_html(kinds or []))
     with st.container(border=True, key="reader_text", height=600):
-        st.html(highlight_article(corpus.texts[article], spans))
+        st.html(highlight_article(text, spans, followed=followed))
+    with st.expander(f"What was read from this article ({len(spans)} facts)"):
+        st.html(facts_list_html(text, spans))
 
 st.subheader("Add an article", anchor="upload")
 with st.form("upload_form", clear_on_submit=True, border=True):
     st.file_uploader(
-        "Plain-text article (.txt)",
-        type=["txt"],
+        "Plain-text article (.txt) or a page saved from a browser (.html)",
+        type=["txt", "html", "htm"],
         accept_multiple_files=True,
         key="upload_files",
         help="Kept for this session only; never written to disk.",

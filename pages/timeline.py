@@ -23,7 +23,7 @@ from lib.show.timeline import (
     points_from_selection,
     with_text,
 )
-from pages._frame import capped, current_view, official_reference
+from pages._frame import capped, cite_button, current_view, fact_source, official_reference
 
 MOST_POINTS = 1_500  # more dated facts than this are drawn as counts per kind and day
 RECORD_VIEWS = ("Over time", "By year")
@@ -171,15 +171,17 @@ else:
     )
 if picked.empty:
     st.caption("Click a point (or drag a box) on the timeline to see where it comes from.")
-for row in picked.head(10).to_dict("records"):
+for number, row in enumerate(picked.head(10).to_dict("records")):
+    at = (str(row["article"]), int(row["start"]), int(row["end"]), str(row["sentence"]))
     with st.container(border=True):
         st.html(
             f'<div class="timeline-source"><b>{escape_text(row["label"])}</b> · '
             f"{pd.Timestamp(row['fact_date']).date().isoformat()}<br>"
             f"{sentence_html(row['sentence'], [(row['evidence'], row['kind'])])}"
             f'<div style="opacity:.75;font-size:.9em">From: {escape_text(row["title"])} '
-            f"(characters {int(row['start'])}–{int(row['end'])})</div></div>"
+            f"(characters {int(row['start'])}–{int(row['end'])})</div>{fact_source(view, *at)}</div>"
         )
+        cite_button(view, *at, key=f"cite_timeline_{number}")
 
 st.subheader("Dated facts", anchor="timeline-table")
 listed = with_text(capped(facts, "dated facts"), tables, titles)

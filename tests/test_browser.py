@@ -192,6 +192,7 @@ def _serve(corpus_folder: Path, work: Path) -> Iterator[str]:
         **os.environ,
         "ARTICLES_DIR": str(corpus_folder),
         "FACTS_CACHE_DIR": str(work / "cache"),
+        "ALLOW_LOCAL_FETCH": "1",  # links to the tests' own server on 127.0.0.1 (tests/local_site.py)
     }
     command = [sys.executable, "-m", "streamlit", "run", "app.py",
                "--server.headless", "true", "--server.port", str(port),
@@ -832,3 +833,43 @@ def test_timeline_and_map_draw_the_record_without_the_network(tab):
     tab.shot("map-record-offline")
     assert spread > 10, "the map looks blank without tiles"
     assert tab.blocked, "the basemap tiles were asked for and refused: the test ran offline"
+
+
+# Links: paste one, share the address, reopen it elsewhere.
+
+
+@pytest.fixture(scope="module")
+def local_pages() -> Iterator[str]:
+    from local_site import start_local_site
+
+    site = start_local_site()
+    try:
+        yield site.url("/news/channel-crossing.html")
+    finally:
+        site.stop()
+
+
+def test_a_pasted_link_is_shared_by_its_address(tab, browser, server, request, local_pages):
+    tab.open("/sources", "Sources")
+    box = tab.page.locator(".st-key-link_input input")
+    box.fill(local_pages)
+    tab.page.locator(".st-key-link_submit button").click()
+    expect(tab.page.get_by_text("Added At least 27 people die", exact=False).first).to_be_visible(
+        timeout=WAIT
+    )
+    tab.page.wait_for_url(re.compile(r"[?&]url="), timeout=WAIT)
+    shared = tab.page.url
+    tab.shot("link-added")
+    # a fresh browser context (a new reader, nothing in common but the address)
+    opened = _new_tab(browser, server, request, DESKTOP)
+    fresh = next(opened)  # kept open until closed below
+    try:
+        fresh.page.goto(shared.replace("/sources", "/quotes"), wait_until="domcontentloaded")
+        fresh.settle("Quotes")
+        cards = fresh.page.locator(".quote-card")
+        expect(cards.filter(has_text="Charles Devos").first).to_be_visible(timeout=WAIT)
+        link = cards.filter(has_text="Charles Devos").first.locator("a.source-link")
+        assert link.get_attribute("href") == "https://www.example-news.test/world/channel-crossing"
+        fresh.assert_inert()
+    finally:
+        opened.close()

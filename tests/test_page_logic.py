@@ -63,7 +63,7 @@ def test_an_upload_of_the_same_name_replaces_the_sessions_earlier_one() -> None:
 
 def test_no_file_chosen_is_said() -> None:
     assert add_uploads({}, [], loaded=[]).messages == [
-        ("error", "No file chosen: pick a .txt article first.")
+        ("error", "No file chosen: pick a .txt article or a saved .html page first.")
     ]
 
 

@@ -111,7 +111,8 @@ def test_every_page_renders(page, title):
         for widgets in (at.sidebar.date_input, at.sidebar.multiselect, at.sidebar.button)
         for w in widgets
     }
-    assert sidebar == {"from", "to", "article", "place", "speaker", "clear_filters"}
+    assert sidebar == {"from", "to", "article", "place", "speaker", "clear_filters", "sidebar_link_submit"}
+    assert at.sidebar.text_input(key="sidebar_link").value == ""  # add an article by its link
     keys = {b.key for b in at.get("download_button")}
     assert keys == {"export_csv", "export_json"}
 

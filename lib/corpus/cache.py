@@ -91,6 +91,21 @@ def read_cached(path: Path, cache_dir: Path | None, max_bytes: int) -> ArticleRe
     except OSError:
         return process_file(path, max_bytes=max_bytes)
     article = path.name[:-4] if path.name.endswith(".txt") else path.name
+    return extract_cached(article, data, sidecar, path=str(path), cache_dir=cache_dir, max_bytes=max_bytes)
+
+
+def extract_cached(
+    article: str,
+    data: bytes,
+    sidecar: bytes | None,
+    *,
+    path: str,
+    cache_dir: Path | None,
+    max_bytes: int | None = None,
+) -> ArticleResult:
+    """Extract an article's bytes, or reuse the cached extraction of the same name, bytes and sidecar."""
+    if cache_dir is None:
+        return process_bytes(data, article=article, path=path, sidecar=sidecar, max_bytes=max_bytes)
     key = _cache_key(article, data, sidecar)
     cached = cache_dir / f"{key}.json"
     if cached.is_file():
@@ -100,10 +115,10 @@ def read_cached(path: Path, cache_dir: Path | None, max_bytes: int) -> ArticleRe
                 text = ""
                 if raw["error"] is None:
                     text = decode(data)[0]
-                return _result_from_json(raw, path=str(path), text=text)
+                return _result_from_json(raw, path=path, text=text)
         except (OSError, ValueError, KeyError, TypeError):
             pass  # a damaged cache entry is rebuilt below
-    result = process_bytes(data, article=article, path=str(path), sidecar=sidecar, max_bytes=max_bytes)
+    result = process_bytes(data, article=article, path=path, sidecar=sidecar, max_bytes=max_bytes)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")

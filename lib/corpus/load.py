@@ -10,7 +10,7 @@ import calendar
 import json
 import re
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -67,8 +67,18 @@ def _precision_end(first: date, precision: str, phrase: str) -> date:
     return first
 
 
-def corpus_from_results(results: Iterable[ArticleResult]) -> Corpus:
-    """Build the DataFrames from extraction results; duplicates and failures go to `problems`."""
+ORIGINS = ("folder", "upload", "link")
+
+
+def corpus_from_results(
+    results: Iterable[ArticleResult], *, origin: str = "folder", fetched: datetime | None = None
+) -> Corpus:
+    """Build the DataFrames from extraction results; duplicates and failures go to `problems`.
+
+    Args:
+        origin: where the articles came from (one of ORIGINS), said in the articles table.
+        fetched: when a link's page was fetched (UTC), for articles from links.
+    """
     articles: list[dict[str, Any]] = []
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in FACT_TABLES}
     problems: list[dict[str, Any]] = []
@@ -105,6 +115,7 @@ def corpus_from_results(results: Iterable[ArticleResult]) -> Corpus:
             "published": info.published, "reference_date": info.reference_date,
             "reference_source": info.reference_source, "path": info.path, "sha256": info.sha256,
             "n_chars": info.n_chars, "encoding": info.encoding, "warnings": "; ".join(info.warnings),
+            "origin": origin, "fetched": None if fetched is None else fetched.replace(tzinfo=None),
             **{f"n_{t}": counts[t] for t in FACT_TABLES},
         })  # fmt: skip
     return Corpus(
@@ -170,7 +181,7 @@ def load_upload(name: str, data: bytes, *, published: date | None = None, max_by
                                error="not a .txt file: upload plain-text articles")  # fmt: skip
     else:
         result = process_bytes(data, article=article, path=f"upload:{base}", sidecar=sidecar, max_bytes=max_bytes)
-    return corpus_from_results([result])
+    return corpus_from_results([result], origin="upload")
 
 
 def combine(*corpora: Corpus) -> Corpus:

@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 
 from lib.corpus.frames import Corpus
+from lib.corpus.links import load_saved_page
 from lib.corpus.load import load_upload
 from lib.schema import COLUMNS, FACT_TABLES
 
@@ -45,7 +46,9 @@ def add_uploads(
     messages: list[tuple[str, str]] = []
     rejected: list[dict[str, str]] = []
     for name, data in files:
-        corpus = load_upload(name, data, published=published)
+        # a page saved from a browser goes through the same main-text reading as a link
+        saved_page = name.lower().endswith((".html", ".htm"))
+        corpus = (load_saved_page if saved_page else load_upload)(name, data, published=published)
         errors = corpus.problems[corpus.problems["severity"] == "error"]
         if len(errors) or corpus.articles.empty:
             reason = "; ".join(errors["reason"].astype(str)) or "no article could be read from it"
@@ -64,7 +67,7 @@ def add_uploads(
         facts = sum(len(corpus.table(table)) for table in FACT_TABLES)
         messages.append(("success", f"Added {name} for this session: {facts} facts found."))
     if not messages:
-        messages.append(("error", "No file chosen: pick a .txt article first."))
+        messages.append(("error", "No file chosen: pick a .txt article or a saved .html page first."))
     return UploadOutcome(kept, messages, rejected)
 
 

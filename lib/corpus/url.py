@@ -10,6 +10,7 @@ says what was found and what is accepted.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
@@ -170,3 +171,16 @@ def state_from_widgets(
         places=tuple(places),
         speakers=tuple(speakers),
     )
+
+
+def parse_anchor(value: str | None) -> tuple[int, int] | None:
+    """A permalink's `at=START-END` (character offsets of a fact's evidence), or None.
+
+    >>> parse_anchor("37-48"), parse_anchor("x"), parse_anchor("48-37")
+    ((37, 48), None, None)
+    """
+    match = re.fullmatch(r"\s*(\d{1,9})-(\d{1,9})\s*", value or "")
+    if match is None:
+        return None
+    start, end = int(match.group(1)), int(match.group(2))
+    return (start, end) if start < end else None

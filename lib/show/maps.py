@@ -71,8 +71,14 @@ def death_sentences(figures: pd.DataFrame) -> pd.DataFrame:
     })  # fmt: skip
 
 
-def place_summary(places: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+def place_summary(
+    places: pd.DataFrame, figures: pd.DataFrame, sources: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """One row per place: how often it is named, whether a death figure shares a sentence with it.
+
+    Args:
+        sources: article -> where it comes from in words ("CGTN · 25 Nov 2021 · https://…"),
+            said after each sentence a tooltip quotes.
 
     Returns columns name, lat, lon, country, mentions, articles, deaths (bool),
     death_figures (labels), sentences (distinct, in order) and tooltip (plain text),
@@ -105,9 +111,16 @@ def place_summary(places: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     summary["country"] = first["country"].astype(object).where(first["country"].notna(), "")
     # distinct sentences and death labels, each in the order the place's rows give them
     named: dict[str, list[str]] = {}
+    said_in: dict[str, list[str]] = {}
     distinct = located.drop_duplicates(["name", "sentence"])
-    for name, sentence in zip(distinct["name"], distinct["sentence"].astype(str), strict=True):
+    for name, sentence, article in zip(
+        distinct["name"],
+        distinct["sentence"].astype(str),
+        distinct["article"].astype(str),
+        strict=True,
+    ):
         named.setdefault(name, []).append(sentence)
+        said_in.setdefault(name, []).append((sources or {}).get(article, ""))
     summary["sentences"] = pd.Series(
         [named[n] for n in summary.index], index=summary.index, dtype=object
     )
@@ -123,17 +136,25 @@ def place_summary(places: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     summary["deaths"] = summary["death_figures"].map(bool)
     summary = summary.reset_index().astype({"lat": float, "lon": float, "country": str})
     summary = summary.sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
-    summary["tooltip"] = [_place_tooltip(r) for r in summary.to_dict("records")]
+    summary["tooltip"] = [
+        _place_tooltip(r, said_in.get(str(r["name"]), [])) for r in summary.to_dict("records")
+    ]
     return summary.reset_index(drop=True)[columns]
 
 
-def _place_tooltip(row: Mapping[str, Any]) -> str:
+def _place_tooltip(row: Mapping[str, Any], said_in: list[str] | None = None) -> str:
     """One place's tooltip as plain text, one item a line (the map shows it as text, never HTML)."""
     lines = [str(row["name"]), f"named {row['mentions']}× in {row['articles']} article(s)"]
     if row["death_figures"]:
         lines.append("Deaths reported here: " + "; ".join(row["death_figures"]))
-    for sentence in row["sentences"][:_TOOLTIP_SENTENCES]:
-        lines.append("“" + textwrap.shorten(str(sentence), 240, placeholder=" …") + "”")
+    for k, sentence in enumerate(row["sentences"][:_TOOLTIP_SENTENCES]):
+        source = (said_in or [])[k] if k < len(said_in or []) else ""
+        lines.append(
+            "“"
+            + textwrap.shorten(str(sentence), 240, placeholder=" …")
+            + "”"
+            + (f" — {source}" if source else "")
+        )
     if len(row["sentences"]) > _TOOLTIP_SENTENCES:
         lines.append(f"… and {len(row['sentences']) - _TOOLTIP_SENTENCES} more sentence(s)")
     return "\n".join(lines)
