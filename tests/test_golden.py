@@ -70,13 +70,16 @@ def test_seed_scores_at_least_095_with_the_right_reference_date(scores: dict) ->
 
 # Blind articles (tests/gold/BLIND.md) the extractor does not read well yet: known failures,
 # each with what goes wrong, until the rules for it are written.
-KNOWN_FAILURES = {
-    "405_pa_record_day_2020": "undated wire copy: the date is pinned only by weekday names and 'the whole of 2019'",
-    "410_court_canterbury_dinghy_pilot": "undated court report: its only dates are those of the offence",
-    "503_maib_report_24nov2021": "inquiry timeline: times and numbered paragraphs hide figures and speakers",
-    "504_coroner_pfd_14dec2022": "a report dated '12/03/2025' (day first) is not read as its date",
-    "508_cbs_explainer_2023": "undated explainer: the date is pinned only by 'this year' totals",
-    "511_weekly_roundup_july2024": "dates written 'Thursday (18.07)' give no reference date",
+KNOWN_FAILURES: dict[str, str] = {
+    # batches A and B (401-512) pass since the rules for undated copy, "Thursday (18.07)"
+    # dates, day-first report dates, inquiry timelines and "this year" totals were written.
+    # Batches C and D joined held out (scored before any rule was written for them):
+    "602_homeoffice_ye_june_2025": "a statistics release: totals and their breakdown by sex "
+    "and age in 'year ending June 2025' wording are missed, and its one quote is unattributed prose",
+    "605_skynews_dover_record_day": "a TV transcript with no date but 'today' and 'in 2022': the "
+    "reference date would need the day's exact count (1,295) looked up in the daily series",
+    "608_guardian_longread_yonas": "a long read told over two years: journey counts ('64 on board') "
+    "and relative dates anchored to the story's own days, not the article's",
 }
 
 

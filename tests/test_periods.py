@@ -124,3 +124,72 @@ def test_a_month_with_last_year_is_last_years() -> None:
     )
     events = [(f.date, f.precision) for f in facts if f.kind == "event"]  # type: ignore[attr-defined]
     assert ("2021-11-01", "month") in events
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a look-back by its month is the one incident of that month with that toll (IOM record)
+        ("Tuesday's sinking is the deadliest since 27 people drowned in November 2021.", "2024-09-03",
+         [("deaths", 27, "2021-11-24", "2021-11-24")]),
+        ("In December, four people died when a boat got into difficulty off Kent.", "2023-08-12",
+         [("deaths", 4, "2022-12-14", "2022-12-14")]),
+        ("The last fatal incident was in November last year, when 27 people died off Calais.", "2022-12-14",
+         [("deaths", 27, "2021-11-24", "2021-11-24")]),
+        # ...but a year keeps its year, and a month with no such incident keeps its month
+        ("Four people died trying to cross in 2022.", "2023-08-12", [("deaths", 4, "2022-01-01", "2022-12-31")]),
+        ("In March 2023, 31 people died in the Channel.", "2023-08-12", [("deaths", 31, "2023-03-01", "2023-03-31")]),
+        # a date labelling its line; a night running into the next day
+        ("Monday (15.07): 427 people reached the UK in seven boats.", "2024-07-21",
+         [("crossings", 427, "2024-07-15", "2024-07-15")]),
+        ("Tuesday night into Wednesday (16-17.07): one person died off Gravelines. Forty-nine people were rescued.",
+         "2024-07-21", [("deaths", 1, "2024-07-16", "2024-07-17"), ("rescued", 49, "2024-07-16", "2024-07-17")]),
+        # between two days
+        ("Around 100 migrants crossed between Christmas Day and New Year's Eve.", "2019-01-01",
+         [("crossings", 100, "2018-12-25", "2018-12-31")]),
+        # the parts of a count take its period
+        ("Forty migrants were picked up on the Kent coast on Christmas Day.\n\nThe group was made up of 34 men and three women.",
+         "2018-12-26", [("crossings", 40, "2018-12-25", "2018-12-25"), ("crossings", 34, "2018-12-25", "2018-12-25"),
+                        ("crossings", 3, "2018-12-25", "2018-12-25")]),
+        # a year before a "when" clause and "by the same point": that year to this day of it
+        ("That's below the pace of 2022, when about 19,900 people had crossed by the same point.", "2023-08-14",
+         [("crossings", 19900, "2022-01-01", "2022-08-14")]),
+        ("The gang organised 11 crossings between May and August this year, carrying more than 350 people.", "2021-12-09",
+         [("crossings", 350, "2021-05-01", "2021-08-31")]),
+        # a count's own relative clause dates it before the sentence's year does
+        ("At least 12 people died in 2023, including six Afghan men who drowned when their boat capsized on 12 August.",
+         "2023-12-28", [("deaths", 12, "2023-01-01", "2023-12-28"), ("deaths", 6, "2023-08-12", "2023-08-12")]),
+        # a breaking report of deaths with no day is of the day it is published
+        ("Channel migrants: At least 31 people dead after boat sinks off Calais\n\nAt least 31 people have died.",
+         "2021-11-24", [("deaths", 31, "2021-11-24", "2021-11-24"), ("deaths", 31, "2021-11-24", "2021-11-24")]),
+        # a court report: the voyage's day, however long ago
+        ("He was jailed on Friday.\n\nHe steered the inflatable from a beach near Calais on December 28 last year. "
+         "The boat was carrying 11 people.", "2019-05-10", [("on_board", 11, "2018-12-28", "2018-12-28")]),
+    ],
+)  # fmt: skip
+def test_period_from_the_words_around_a_count(text: str, published: str, expected: list) -> None:
+    assert periods(text, published) == expected
+
+
+def test_the_official_record_the_extractor_reads_is_in_the_cache_version() -> None:
+    from lib.extract import extractor_files
+    from lib.extract.series import DATA_FILES
+
+    assert set(DATA_FILES) <= set(extractor_files())
+    assert all(path.is_file() for path in DATA_FILES)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "metric", "value", "day"),
+    [
+        (date(2021, 11, 1), date(2021, 11, 30), "deaths", 27, date(2021, 11, 24)),
+        (date(2022, 12, 1), date(2022, 12, 31), "deaths", 4, date(2022, 12, 14)),
+        (date(2022, 12, 1), date(2022, 12, 31), "deaths", 5, None),  # no incident with that toll
+        (date(2021, 11, 1), date(2021, 11, 30), "crossings", 27, None),  # only deaths and the missing
+    ],
+)
+def test_incident_day_is_the_one_incident_with_that_toll(first, last, metric, value, day) -> None:
+    from lib.extract.series import incident_day
+
+    assert incident_day(first, last, metric=metric, value=value) == day
+

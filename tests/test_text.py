@@ -102,3 +102,26 @@ def test_provenance_spans_the_sentences_a_quote_touches() -> None:
     p = doc.provenance(start, end)
     assert p["sentence"].startswith('"We are ready. We start Monday,"')
     assert text[p["sentence_start"] : p["sentence_end"]].endswith("Johnson said.")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("9 Dated: 12/03/2025", "published"),  # a report's own date line, numbered
+        ("Date of report: 14 May 2024", "published"),
+        ("Date: 14 January 2024", None),  # a line of a list of incidents is not the article's date
+        ("Date | People | Boats", None),  # nor is a table's header
+    ],
+)
+def test_date_lines_are_the_articles_own(line: str, kind: str | None) -> None:
+    doc = build_document(f"Report\n\nFour men died.\n\n{line}\n", article="t")
+    assert [k for _, _, k in doc.meta_lines if k == "published"] == ([kind] if kind else [])
+
+
+def test_rows_of_a_table_are_not_a_menu() -> None:
+    text = "Year by year\n\n2018: 299\n2019: 1,843\n2020: 8,466\n\nHome\nNews\nSport\n"
+    doc = build_document(text, article="t")
+    read = {doc.sentence_text(s) for s in doc.sentences}
+    assert {"2018: 299", "2019: 1,843", "2020: 8,466"} <= read
+    assert not {"Home", "News", "Sport"} & read  # a run of short links still is
+

@@ -8,7 +8,9 @@ January to 30 April; "since 2018" 1 January 2018 to the reference date. A year n
 only as a comparison ("three times the total for 2020") belongs to the claim, not to
 the count. A count of an incident (dead, missing, rescued, on board) whose own clause
 names no time is about the incident the article reports: the day its other incident
-counts are dated to.
+counts are dated to. A look-back that names only the month of the incident it recalls
+("since 27 people drowned in November 2021") is that incident's day, read in the IOM
+record (`recalled_incident`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from lib.extract import series
 from lib.extract.dates import extract_events
+from lib.extract.patterns import words_pattern
 from lib.extract.resources import MONTHS
 from lib.extract.text import Document, Sentence
 
@@ -29,6 +33,16 @@ _LEAD_PARAGRAPHS = 8  # where a report tells of its incident: its first paragrap
 _INCIDENT = re.compile(
     r"\b(?:died|dead|deaths?|drown\w*|killed|sank|sunk|sinking|capsiz\w*|foundered|rescued|missing|bodies"
     r"|tragedy|disaster|shipwreck|in\s+difficulty)\b",
+    re.I,
+)
+_VOYAGE = re.compile(
+    r"\b(?:steer\w*|pilot\w*|intercept\w*|set\s+off|launch\w*|sank|capsiz\w*|founder\w*|dinghy|inflatable|boats?"
+    r"|picked\s+up|brought\s+ashore|landed)\b",
+    re.I,
+)
+_JUST_HAPPENED = re.compile(
+    r"\b(?:have|has)\s+(?:now\s+)?(?:died|drowned|been\s+killed|gone\s+missing)\b|\b(?:are|is)\s+(?:now\s+)?(?:dead|feared\s+dead)\b"
+    r"|\bdead\s+after\b",
     re.I,
 )
 # More people than this never crossed on one day (the Home Office's highest day is 1,305):
@@ -49,7 +63,7 @@ _PERIOD_PHRASE = re.compile(
     rf"|(?P<mtd>\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<mtd_m>{_MONTH})\b)"
     rf"|(?P<first>\b(?:the\s+)?first\s+(?:(?P<first_n>{_COUNT})\s+months|(?P<first_half>half)|(?P<first_quarter>quarter))"
     r"(?:\s+of\s+(?:the\s+year|this\s+year|(?P<first_last>last\s+year)|(?P<first_y>(?:19|20)\d\d)))?)"
-    rf"|(?P<between>\bbetween\s+(?P<between_a>{_MONTH})\s+and\s+(?P<between_b>{_MONTH})(?:\s+(?P<between_y>(?:19|20)\d\d))?\b)"
+    rf"|(?P<between>\bbetween\s+(?P<between_a>{_MONTH})\s+and\s+(?P<between_b>{_MONTH})(?:\s+(?P<between_y>(?:19|20)\d\d)|\s+(?P<between_rel>this|last)\s+year)?\b)"
     rf"|(?P<ending>\b(?:the\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:ending|to|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<ending_m>{_MONTH})\s+(?P<ending_y>(?:19|20)\d\d))"
     r"|(?P<records>\bsince\s+records\s+began\b(?:\s+in\s+(?P<records_y>(?:19|20)\d\d))?)"
     r"|(?P<weekend>\b(?:over|at|during)\s+the\s+(?:past\s+)?weekend\b)"
@@ -57,6 +71,31 @@ _PERIOD_PHRASE = re.compile(
     rf"|(?P<ago>\b(?P<ago_n>a|an|one|two|three|four|five|\d)\s+(?P<ago_unit>years?|months?|weeks?)\s+(?:after|since|ago|on|earlier)\b)",
     re.I,
 )
+# Every period phrase starts with one of these words or a digit: trying the pattern only
+# there finds what `finditer` would, several times faster.
+_PERIOD_STARTER = re.compile(
+    r"(?=[A-Za-z0-9])\b(?:(?:"
+    + words_pattern(
+        "since the year so in for of first between twelve records over at during by this a an one two three four five".split()
+    )
+    + r")(?![A-Za-z])|\d)",
+    re.I,
+)
+
+
+def _period_phrases(text: str) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    pos = 0
+    for starter in _PERIOD_STARTER.finditer(text):
+        if starter.start() < pos:
+            continue
+        m = _PERIOD_PHRASE.match(text, starter.start())
+        if m:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
 _UNITS_AGO = {"year": 365, "month": 30, "week": 7}
 # A time phrase after a count that belongs to another count it is compared with:
 # "three times the total for 2020", "compared with 1,843 in 2019", "up from 299 in 2018".
@@ -77,12 +116,16 @@ _SAID_BEFORE = re.compile(
     re.I,
 )
 _SET_ON = re.compile(r"^\s*,?\s*(?:recorded|set|reached|seen|registered|counted|logged|detected)\b", re.I)
-_STRONG_BREAK = re.compile(r"[;:()\[\]]|\s[–—]\s|\s-\s")
+_STRONG_BREAK = re.compile(r"[;:()\[\]]|\s[–—]\s|\s--?\s")
 _CLAUSE_BREAK = re.compile(
-    r"[;:()\[\]]|\s[–—]\s|\s-\s|\b(?:but|while|whereas|although|though|because|as|when)\b"
+    r"[;:()\[\]]|\s[–—]\s|\s--?\s|\b(?:but|while|whereas|although|though|because|as|when)\b"
     r"|\b(?:after|before|since)\b(?!\s+(?:\d|the\s+\w+\s+of\s+\d|jan|records))",
     re.I,
 )
+_WHICH_YEAR = re.compile(r"\s+(?:of\s+)?(?:last|previous|this|next)\s+year", re.I)
+_DAY_RANGE = re.compile(r"\(\s*([0-3]?\d)\s*[-–]\s*[0-3]?\d[./]")
+_RELATIVE_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:who|that|which)\s+(?:had\s+|have\s+|were\s+|was\s+)?\w+ed\b", re.I)
+_LABEL = re.compile(r"\s*[:–—-]\s*")
 # A year phrase whose year is a bound, not the period ("by 2025", "before 2020").
 _OPEN_BOUND = re.compile(r"^(?:by|until|before|after|from)\b", re.I)
 
@@ -117,6 +160,9 @@ def _event_span(phrase: str, when: date, precision: str, reference: date | None)
     """The days an event of the date extractor covers, read from its words."""
     words = phrase.lower()
     if precision == "day":
+        days = _DAY_RANGE.search(words)  # "Wednesday (16-17.07)": the night of the 16th to the 17th
+        if days and 1 <= int(days.group(1)) < when.day:
+            return when.replace(day=int(days.group(1))), when
         return when, when
     if precision == "week":
         if "weekend" in words:
@@ -146,6 +192,8 @@ def _phrase_span(m: re.Match[str], reference: date | None) -> tuple[date, date] 
     if m.group("between"):
         a, b = MONTHS.get(m.group("between_a").lower()), MONTHS.get(m.group("between_b").lower())
         y = int(m.group("between_y")) if m.group("between_y") else reference.year if reference else None
+        if y is not None and (m.group("between_rel") or "").lower() == "last":
+            y -= 1  # "between May and August last year"
         if a is None or b is None or y is None or a > b:
             return None
         return _capped(date(y, a, 1), _month_end(y, b), reference)
@@ -204,22 +252,56 @@ def time_spans(doc: Document) -> list[TimeSpan]:
     reference = doc.reference_date
     spans: list[TimeSpan] = []
     taken: list[tuple[int, int]] = []
-    for m in _PERIOD_PHRASE.finditer(doc.clean):
+    for m in _period_phrases(doc.clean):
         days = _phrase_span(m, reference)
         if days:
             spans.append(TimeSpan(m.start(), m.end(), *days))
             taken.append((m.start(), m.end()))
+    month_end = -1
     for e in extract_events(doc):
         if any(a <= e.start < b or e.start <= a < e.end for a, b in taken):
             continue  # "the year to date" is one phrase, not "year" and a date
+        if e.precision == "year" and spans and _WHICH_YEAR.fullmatch(doc.clean, month_end, e.end):
+            # "in November last year" is that November, not the whole year: one phrase
+            month = spans.pop()
+            spans.append(TimeSpan(month.start, e.end, month.first, month.last))
+            continue
         when = date.fromisoformat(e.date)
         days = _event_span(e.phrase, when, e.precision, reference)
         if days:
             named = (when, date(when.year, 12, 31)) if e.precision == "year" else None
             spans.append(TimeSpan(e.start, e.end, *days, named=named))
+            month_end = e.end if e.precision == "month" else -1
     spans.sort(key=lambda s: s.start)
+    spans = _joined(doc.clean, spans)
     doc.cache["time_spans"] = spans
     return spans
+
+
+# Two days that make one span: "Tuesday night into Wednesday", "between Christmas Day and New
+# Year's Eve", "from 1 January to 30 September".
+_JOIN_INTO = re.compile(r"\s*(?:night|evening)?\s*(?:into|and\s+into)\s+(?:early\s+)?", re.I)
+_JOIN_RANGE = re.compile(r"\s*(?:and|to|until|till|[–-])\s+", re.I)
+_RANGE_OPENS = re.compile(r"\b(?:between|from)\s+$", re.I)
+
+
+def _joined(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
+    out: list[TimeSpan] = []
+    i = 0
+    while i < len(spans):
+        here = spans[i]
+        there = spans[i + 1] if i + 1 < len(spans) else None
+        ordered = there is not None and here.first <= there.first and here.last < there.last
+        if there is not None and ordered and there.last - here.first <= timedelta(days=366) and (
+            _JOIN_INTO.fullmatch(text, here.end, there.start)
+            or (_JOIN_RANGE.fullmatch(text, here.end, there.start) and _RANGE_OPENS.search(text, max(0, here.start - 10), here.start))
+        ):
+            out.append(TimeSpan(here.start, there.end, here.first, there.last))
+            i += 2
+            continue
+        out.append(here)
+        i += 1
+    return out
 
 
 def own_period(
@@ -276,6 +358,8 @@ def own_period(
             if _belongs_to_another(text, end, span, others):
                 continue
             rank = 3 if _CLAUSE_BREAK.search(between) else 2 if "," in between else 0
+            if rank == 3 and _RELATIVE_AFTER.match(text, end):
+                rank = 1  # the count's own relative clause: "six men who drowned when their boat capsized on 12 August"
             if _SET_ON.match(between):
                 rank = 0  # "the previous high was 686, recorded on August 1"
             distance = span.start - end
@@ -283,6 +367,8 @@ def own_period(
             between = text[span.end : start]
             if _WHEN_CLAUSE.match(between):
                 rank = 1
+            elif span.start <= opening + 3 and _LABEL.fullmatch(between):
+                rank = 1  # a date labelling its line: "Monday (15.07): 427 people reached the UK"
             elif span.start <= opening + 3 and not _STRONG_BREAK.search(between.split(",")[0]):
                 # an opener scopes over the sentence; past another count, a clause's own phrase wins
                 rank = 2.5 if any(span.end <= other < start for other in others) else 1
@@ -299,9 +385,26 @@ def own_period(
         return None
     span = best[2]
     if span.named and span.end <= start and _WHEN_CLAUSE.match(text[span.end : start]):
-        # "recorded since 2018, when 299 made the journey": the count is 2018's
+        # "recorded since 2018, when 299 made the journey": the count is 2018's; "the pace of 2022,
+        # when about 19,900 had crossed by the same point": 2022 to this day of it
+        year = span.named[0].year
+        reference = doc.reference_date
+        if reference is not None and _SAME_POINT_AFTER.match(text, end, sentence.end) and year < reference.year:
+            return TimeSpan(span.start, span.end, date(year, 1, 1), _same_day_of(reference, year))
         return TimeSpan(span.start, span.end, *span.named)
     return span
+
+
+_SAME_POINT_AFTER = re.compile(
+    r"[^.;]*?\b(?:by|at)\s+(?:the\s+same|this)\s+(?:point|time|stage|date)\b", re.I
+)
+
+
+def _same_day_of(reference: date, year: int) -> date:
+    try:
+        return reference.replace(year=year)
+    except ValueError:  # 29 February
+        return date(year, 2, 28)
 
 
 def _belongs_to_another(text: str, end: int, span: TimeSpan, others: Sequence[int]) -> bool:
@@ -363,10 +466,15 @@ def _is_heading(doc: Document, paragraph: int) -> bool:
 
 def _in_dash_aside(text: str, sentence_start: int, offset: int) -> bool:
     """Whether `offset` sits after an opening dash of an aside: "The victims – among them seven women"."""
-    return len(re.findall(r"\s[–—]\s|\s-\s", text[sentence_start:offset])) % 2 == 1
+    return len(_DASH.findall(text, sentence_start, offset)) % 2 == 1
 
 
-def incident_day(doc: Document, dated: list[tuple[str, TimeSpan | None]]) -> date | None:
+_DASH = re.compile(r"\s[–—]\s|\s--?\s")
+
+
+def incident_day(
+    doc: Document, dated: list[tuple[str, TimeSpan | None]], *, first_at: int | None = None
+) -> date | None:
     """The day of the incident the article reports, when it reports one.
 
     The article's first incident count says what it is about: a count of a day ("27
@@ -376,10 +484,14 @@ def incident_day(doc: Document, dated: list[tuple[str, TimeSpan | None]]) -> dat
     of an incident count when it is recent (no more than `_RECENT_DAYS` before the
     reference date), else the first recent day phrase of a sentence telling of an
     incident in the body's first paragraphs ("died early Tuesday"), else that older day
-    (a court report, an inquiry: about one incident long ago).
+    (a court report, an inquiry: about one incident long ago), else the first day of a
+    sentence in those paragraphs telling of the voyage ("steered the inflatable from a
+    beach near Calais in the early hours of December 28 last year"). A report that gives
+    no day at all but says its dead "have died" is of the day it is published.
 
     Args:
         dated: (metric, own period) of every count of the article, in text order.
+        first_at: where the first incident count stands.
     """
     incidents = [span for metric, span in dated if metric in INCIDENT_METRICS]
     if incidents and incidents[0] is not None and not incidents[0].one_day:
@@ -403,7 +515,18 @@ def incident_day(doc: Document, dated: list[tuple[str, TimeSpan | None]]) -> dat
             break
         if span.one_day and recent(span.first) and _INCIDENT.search(doc.clean, sentence.start, sentence.end):
             return span.first
-    return counted  # an older incident: a court report, an inquiry
+    if counted is not None:
+        return counted  # an older incident: a court report, an inquiry
+    for span in time_spans(doc):
+        sentence = doc.sentence_at(span.start)
+        if sentence is None or sentence.section not in ("body", "headline") or sentence.paragraph > _LEAD_PARAGRAPHS:
+            continue
+        if span.one_day and (reference is None or span.first <= reference) and _VOYAGE.search(doc.clean, sentence.start, sentence.end):
+            return span.first
+    first = doc.sentence_at(first_at) if first_at is not None else None
+    if reference is not None and first is not None and _JUST_HAPPENED.search(doc.clean, first.start, first.end):
+        return reference  # breaking news: "At least 31 people have died after a migrant boat sank"
+    return None
 
 
 def period_label(first: date | None, last: date | None, reference: date | None) -> str | None:
@@ -424,3 +547,20 @@ def period_label(first: date | None, last: date | None, reference: date | None) 
 def year_span(year: int, reference: date | None) -> tuple[date, date] | None:
     """A whole calendar year, up to the reference date when that falls inside it."""
     return _capped(date(year, 1, 1), date(year, 12, 31), reference)
+
+
+def recalled_incident(first: date, last: date, *, metric: str, value: int) -> date | None:
+    """The day of the incident a look-back recalls by its month: "since 27 people drowned in
+    November 2021", "In December, four people died when a boat got into difficulty".
+
+    A count of deaths (or of the missing) whose own period is one calendar month is the toll
+    of one incident when the IOM record (`lib.extract.series`) has exactly one incident of
+    that month with that toll; then its period is that incident's day. A month with no such
+    incident, or two, keeps its month; a year keeps its year (a yearly toll can equal one
+    incident's by chance).
+    """
+    whole_month = first.day == 1 and first.month == last.month and first.year == last.year and last == _month_end(last.year, last.month)
+    if metric not in ("deaths", "missing") or not whole_month:
+        return None
+    return series.incident_day(first, last, metric=metric, value=value)
+

@@ -47,32 +47,58 @@ METRIC_WORDS: dict[str, tuple[str, ...]] = {
         "died", "die", "dies", "dying", "dead", "death", "deaths", "killed", "killing", "kill",
         "drowned", "drowning", "drown", "bodies", "body", "lost their lives", "lost his life",
         "lost her life", "perished", "fatalities", "fatality", "victims", "toll", "lives were lost",
-        "were found dead", "lifeless", "succumbed", "deceased", "casualties",
+        "were found dead", "found dead", "lifeless", "succumbed", "deceased", "casualties",
     ),
     "missing": ("missing", "unaccounted for", "never been found", "not been found", "never found", "still being searched for", "disappeared", "feared dead", "presumed dead", "lost at sea"),
+    # survivors, and people taken back to the coast they left ("brought back to France");
+    # being taken to hospital is not a count of its own (it is part of the rescued)
     "rescued": (
-        "rescued", "rescue", "rescuing", "ashore", "survivors", "survivor", "survived", "saved", "brought ashore",
-        "pulled from the water", "plucked from", "pulled", "picked up", "brought to safety", "recovered alive",
-        "hospitalised", "hospitalized", "taken to hospital", "treated", "evacuated",
+        "rescued", "rescue", "rescuing", "survivors", "survivor", "survived", "saved",
+        "pulled from the water", "plucked from", "pulled", "brought to safety", "recovered alive",
+        "evacuated", "brought back", "taken back", "back to",
     ),
     "crossings": (
         "crossed", "cross", "crossing", "crossings", "arrived", "arrival", "arrivals", "arriving",
         "made the journey", "made the crossing", "made the cross-channel journey", "reached",
-        "landed", "came ashore", "detected", "intercepted", "brought to dover", "brought into dover",
-        "made it to", "have made", "has made", "journey",
+        "came ashore", "detected", "made it to", "have made", "has made", "journey",
     ),
     "on_board": (
         "on board", "onboard", "aboard", "carrying", "carried", "carry", "carries", "crammed", "packed", "passengers",
-        "were in the boat", "in the dinghy", "crowded", "squeezed",
+        "were in the boat", "in the dinghy", "crowded", "squeezed", "left a beach", "left the beach",
+        "set off from", "set out from",
     ),
 }
+# Words of landing people that are an arrival on one side of the Channel and a rescue on the
+# other: "22 people were picked up by British vessels and brought to Dover" crossed; "47
+# people picked up ... and brought back to France" were rescued. `figures` reads the side
+# from the sentence.
+LANDING_WORDS: tuple[str, ...] = (
+    "brought ashore", "ashore", "picked up", "landed", "intercepted", "brought to dover",
+    "brought into dover", "brought in to dover", "brought to the uk", "brought to britain",
+    "brought into the harbour", "brought into harbour", "escorted into", "brought to shore",
+)  # fmt: skip
+# Shores and crews that say which side of the Channel people were landed on ("French" alone,
+# as in "the French beaches" they left, says nothing; "French rescuers" does).
+FRENCH_SIDE: tuple[str, ...] = (
+    "Calais", "Boulogne", "Boulogne-sur-Mer", "Dunkirk", "Dunkerque", "Gravelines", "Wimereux", "Sangatte",
+    "Équihen", "Equihen", "Équihen-Plage", "Le Portel", "Loon-Plage", "Grande-Synthe", "Berck", "Hardelot",
+    "Ambleteuse", "Audresselles", "France", "préfecture maritime", "prefecture maritime", "maritime prefecture",
+    "gendarmerie", "gendarmes", "CROSS Gris-Nez", "SNSM", "French rescuers", "French rescue", "French navy",
+    "French Navy", "French authorities", "French coastguard", "French coastguards", "French patrol",
+    "French vessels", "French lifeboat", "French lifeboats", "French police", "French fishing",
+)  # fmt: skip
+BRITISH_SIDE: tuple[str, ...] = (
+    "Dover", "Kent", "Dungeness", "Folkestone", "Deal", "Kingsdown", "Ramsgate", "Hythe", "Margate",
+    "Manston", "Lydd", "Littlestone", "Walmer", "Border Force", "HM Coastguard", "RNLI", "British vessels",
+    "British vessel", "British lifeboat", "British lifeboats",
+)  # fmt: skip
 
 # Who a count is of. Group None is a total ("people", "migrants").
 GROUP_NOUNS: dict[str, str | None] = {
     "people": None, "persons": None, "person": None, "migrants": None, "migrant": None,
     "refugees": None, "asylum seekers": None, "asylum-seekers": None, "individuals": None,
     "passengers": None, "others": None, "adults": None, "exiles": None, "victims": None,
-    "survivors": None, "bodies": None, "dead": None, "lives": None, "occupants": None,
+    "survivors": None, "bodies": None, "dead": None, "lives": None, "occupants": None, "nationals": None,
     "men": "men", "man": "men", "women": "women", "woman": "women", "children": "children",
     "child": "children", "kids": "children", "babies": "children", "baby": "children",
     "infants": "children", "toddlers": "children", "boys": "children", "girls": "children",

@@ -175,6 +175,8 @@ _NOISE_LINE = re.compile(
 )
 _PUBLISHED_LINE = re.compile(
     r"""^\s*(?:(?:first\s+)?(?:published|updated|last\s+updated|last\s+modified|modified|posted|issued)\b
+        # a report's own date line, numbered or not: "9 Dated: 12/03/2025", "Date of report: 14 May 2024"
+        | (?:\d{1,2}\.?\s+)?(?:dated|date\s+of\s+(?:this\s+)?(?:report|publication|issue))\s*:
         # a time stamp alone on its line: "Wed 24 Nov 2021 21.54 GMT", "November 24, 2021 at 3:04 p.m. EST"
         | (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
           (?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})
@@ -387,8 +389,8 @@ def build_document(text: str, *, article: str) -> Document:
 def _is_short(line: str) -> bool:
     """A menu item, tag or link: a few words, no sentence punctuation at the end."""
     stripped = line.strip()
-    if "\t" in stripped:
-        return False  # a table row, not a link
+    if "\t" in stripped or re.search(r"\d[\d,.]*[*†]?$", stripped):
+        return False  # a table row ("2018: 299", "2019    50*    1,843"), not a link
     return bool(stripped) and len(stripped) <= 40 and len(stripped.split()) <= 5 and stripped[-1] not in ".!?\"”’:;,"
 
 
