@@ -8,7 +8,7 @@ page. Pages read what this frame selected with `pages._frame.current_view()` (a
 render it.
 
 Widget keys (stable; the browser tests use them): `from`, `to`, `article`, `place`,
-`speaker`, `clear_filters`, `export_csv`, `export_json`.
+`speaker`, `clear_filters`, `image_format`, `export_csv`, `export_json`.
 
 Speed: the corpus is loaded once per version of the folder and shared by every session;
 what is worked out from it once (filter options, and each page's own per-corpus tables)
@@ -34,9 +34,10 @@ from lib.corpus.links import LinkedArticle, normalise_links
 from lib.corpus.load import combine, load_corpus
 from lib.schema import FACT_TABLES
 from lib.show.html import escape_markdown
+from lib.show.plotly_ready import prepare_plotly
 from lib.show.reader import titles_html
 from pages import _session as session
-from pages._frame import add_link, linked, page_list
+from pages._frame import add_link, linked, page_config, page_list
 
 ROOT = Path(__file__).resolve().parent
 
@@ -64,8 +65,11 @@ def folder_key(folder: str) -> str:
 
 @st.cache_resource(max_entries=1, show_spinner=False)
 def settle_process() -> bool:
-    """Once per process, before the corpus is read: two settings that a large corpus needs.
+    """Once per process, before the corpus is read and any chart is built.
 
+    - Plotly's validators are built once, here, on one thread, and later misses take a
+      lock (`lib.show.plotly_ready`): their lazy first use is not thread-safe, and two
+      sessions' first charts at once could fail.
     - Arrow buffers (every string column) come from the system allocator, which gives
       memory back: Arrow's default (mimalloc) keeps what reading the Parquet snapshot
       used, 60-100 MB more at 5,000 articles.
@@ -73,6 +77,7 @@ def settle_process() -> bool:
       long as the process) is set aside from garbage collection: a full collection
       otherwise walks them all, about 70 ms, once every few reruns.
     """
+    prepare_plotly()
     pyarrow.set_memory_pool(pyarrow.system_memory_pool())
     if gc.get_freeze_count() == 0:  # once: not again after a cache clear
         gc.collect()
@@ -94,9 +99,9 @@ def load_folder(folder: str, fingerprint: str) -> Corpus:
     return load_corpus(folder)
 
 
-@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
 def corpus_options(key: str, _corpus: Corpus) -> filters.FilterOptions:
-    """`filters.filter_options` once per corpus (`key` names it)."""
+    """`filters.filter_options` once per corpus (`key` names it); a resource: read on every run, never copied."""
     return filters.filter_options(_corpus)
 
 
@@ -104,6 +109,12 @@ def corpus_options(key: str, _corpus: Corpus) -> filters.FilterOptions:
 def selected_rows(key: str, state: filters.FilterState, _corpus: Corpus) -> dict:
     """`filters.select_rows`: positions only (small to keep), cached on the corpus key and the filters."""
     return filters.select_rows(_corpus, state)
+
+
+@st.cache_data(max_entries=16, ttl=600, show_spinner=False)
+def empty_because(key: str, state: filters.FilterState, _corpus: Corpus) -> str | None:
+    """`filters.why_empty`: which filter emptied the view, cached on the corpus key and the filters."""
+    return filters.why_empty(_corpus, state)
 
 
 def with_added(
@@ -138,12 +149,7 @@ def linked_articles() -> tuple[list[LinkedArticle], list[str]]:
     return found, notices
 
 
-st.set_page_config(
-    page_title="Channel crossings in the news",
-    page_icon=":material/sailing:",
-    layout="centered",
-    initial_sidebar_state="auto",
-)
+page_config()
 page = st.navigation(page_list(), position="sidebar")
 
 settle_process()
@@ -239,6 +245,16 @@ with st.sidebar:
         )
     for level, message in session.link_messages():
         (st.error if level == "error" else st.success)(escape_markdown(message))
+    st.segmented_control(
+        "Chart images",
+        ("png", "svg"),
+        format_func=str.upper,
+        default="png",
+        key=session.IMAGE_FORMAT,
+        help="The camera button in a chart's toolbar downloads it as this: PNG for the web, "
+        "SVG for print and editing. The image keeps the chart's title, units and source line, "
+        "and its file name says the filters.",
+    )
 
 state = url.state_from_widgets(date_from, date_to, articles, places, speakers)
 state, repairs = url.check_state(state)
@@ -260,12 +276,16 @@ if notices:
     )
 for repair in repairs:
     st.warning(repair, icon=":material/date_range:")
+n_facts = sum(len(rows[t]) for t in FACT_TABLES)
+if n_facts == 0 and not state.is_empty:
+    emptied = empty_because(key, state, corpus)
+    if emptied:
+        st.info(escape_markdown(emptied), icon=":material/filter_alt_off:")
 
 with session.framing():
     page.run()
 
 params = url.to_query_params(state) | ({"url": [link.url for link in links]} if links else {})
-n_facts = sum(len(rows[t]) for t in FACT_TABLES)
 st.divider()
 st.subheader("Export the selected facts", anchor="export")
 st.caption(

@@ -5,17 +5,43 @@ Not a page: app.py lists the pages it routes to, and this file is not among them
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
+from lib.corpus import url
+from lib.corpus.export import file_stem
 from lib.corpus.filters import View
 from lib.corpus.links import LinkedArticle, load_link, normalise_links
 from lib.record.load import Record, load_record
 from lib.show.cite import article_rows, citation, permalink, source_html
 from lib.show.paging import Page, page_count, paginate
+from lib.show.publish import chart_config, chart_text, thaw
+from lib.show.tables import READER_COLUMN
 from pages import _session as session
 
 TABLE_ROWS = 2_000  # rows an on-page table shows at most; the export below holds them all
+# A table's permalink column: each fact's sentence in the Sources reader, outlined.
+FACT_LINKS = {
+    READER_COLUMN: st.column_config.LinkColumn(
+        READER_COLUMN, display_text="open the sentence", help="The Sources reader at this fact's sentence"
+    )
+}
+
+
+ICON = Path(__file__).resolve().parents[1] / "data" / "icons" / "sailing.png"
+
+
+def page_config() -> None:
+    """The browser tab's title and icon: the icon is the app's own file (a :material: one is fetched from a font CDN)."""
+    st.set_page_config(
+        page_title="Channel crossings in the news",
+        page_icon=str(ICON),
+        layout="centered",
+        initial_sidebar_state="auto",
+    )
 
 
 def page_list() -> list[st.Page]:
@@ -42,9 +68,12 @@ def current_view() -> View:
     run without the frame calls it (hidden: the frame draws the navigation) and reruns;
     app.py then runs first, draws the frame and routes back to this page.
     `tests/test_pages.py` and `tests/test_browser.py` visit every page first, directly.
+    The page's own configuration comes first, or the page's navigation icon would be the
+    tab's icon for that moment.
     """
     selected = session.view()
     if selected is None or not session.framed():
+        page_config()
         st.navigation(page_list(), position="hidden")
         st.rerun()
     assert selected is not None
@@ -133,9 +162,11 @@ def remove_link(url: str) -> None:
     session.say_about_links("success", f"Removed {url[:100]} from this view.")
 
 
-@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+# A resource, not data: st.cache_data would unpickle the whole dict on every call, and a
+# page of 50 quotes calls it 100 times (5,000 articles: 1.4 s a rerun).
+@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
 def sources_of(key: str, _articles: pd.DataFrame) -> dict[str, dict]:
-    """Each article's title, outlet, link and dates by id, once per corpus (`key`)."""
+    """Each article's title, outlet, link and dates by id, once per corpus (`key`); read-only."""
     return article_rows(_articles)
 
 
@@ -151,3 +182,26 @@ def cite_button(view: View, article: str, start: int, end: int, sentence: str, *
     with st.popover("Cite", icon=":material/format_quote:", key=key):
         st.caption("Copy with the button at the right of the box.")
         st.code(citation(row, sentence, link=permalink(article, start, end)), language=None, wrap_lines=True)
+
+
+def view_params(view: View) -> dict[str, list[str]]:
+    """The view's URL parameters: its filters and its links (what a file name should say)."""
+    links = view_links()
+    return url.to_query_params(view.state) | ({"url": links} if links else {})
+
+
+def show_chart(spec: str, *, key: str, what: str, view: View, selectable: bool = False, **kwargs: Any) -> Any:
+    """A chart drawn from its shared JSON (`lib.show.publish.freeze`) as a figure of this run's own.
+
+    Its camera button downloads the reader's chosen format (sidebar: Chart images) under a
+    name that says the chart and every filter; its title, subtitle and source are its text
+    alternative. `selectable` keeps the toolbar's box select (the timeline's points).
+    """
+    figure = thaw(spec)
+    config = chart_config(
+        file_stem(view_params(view), what),
+        session.image_format(),  # type: ignore[arg-type]
+        figure.layout.height,
+        selectable=selectable,
+    )
+    return st.plotly_chart(figure, key=key, config=config, alt=chart_text(figure), **kwargs)

@@ -5,7 +5,6 @@ Not a page: pages/figures.py draws it with `official_context(view)`.
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 import lib.record.reference
@@ -13,6 +12,7 @@ from lib.checks.corpus import CorpusChecks, check_corpus, checks_for, own_rows
 from lib.corpus.filters import View
 from lib.show.html import escape_markdown
 from lib.show.official import (
+    ARTICLE_TRACE,
     arrivals_by_year_chart,
     article_points,
     chart_markers,
@@ -20,6 +20,7 @@ from lib.show.official import (
     marked_figures,
     monthly_arrivals_chart,
 )
+from lib.show.publish import freeze, thaw
 from lib.show.tables import (
     STATUS_LEGEND,
     arrivals_table,
@@ -33,17 +34,21 @@ from lib.show.tables import (
     status_summary,
     yearly_arrivals_summary,
 )
-from pages._frame import TABLE_ROWS, capped, official_reference
+from pages._frame import FACT_LINKS, TABLE_ROWS, capped, official_reference, show_chart
 
 MONTHLY_VIEWS = ("Cumulative since 1 January", "Per month")
+FILE_NAMES = {  # what a downloaded chart's file name says it is
+    "yearly": "arrivals-per-year", "monthly": "arrivals-per-month",
+    "cumulative": "arrivals-since-january", "deaths": "deaths-per-year",
+}  # fmt: skip
 LINKS = {
     "source": st.column_config.LinkColumn("source", display_text=r"https?://(?:www\.)?([^/]+)")
 }
 
 
 # What a selection gives is cached on the corpus key and the filters that made it; as
-# resources, not data: these are plotly figures and tables that pages only read, and
-# unpickling a plotly figure validates it again (0.1 s a chart).
+# resources, not data (pages only read them). Charts are kept as their JSON
+# (`lib.show.publish.freeze`): a figure shared by sessions is never handed out.
 
 
 @st.cache_resource(max_entries=4, ttl=3600, show_spinner="Checking the figures…")
@@ -53,13 +58,15 @@ def corpus_checks(key: str, _corpus) -> CorpusChecks:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def official_chart(chart: str, _reference: lib.record.reference.Reference) -> go.Figure:
-    """An official chart without article figures (`yearly`, `cumulative`, `monthly` or `deaths`): the reference is static."""
+def official_chart(chart: str, _reference: lib.record.reference.Reference) -> str:
+    """An official chart without article figures (`yearly`, `cumulative`, `monthly` or `deaths`), frozen: the reference is static."""
     if chart == "yearly":
-        return arrivals_by_year_chart(_reference.arrivals_by_year)
+        return freeze(arrivals_by_year_chart(_reference.arrivals_by_year))
     if chart == "deaths":
-        return deaths_by_year_chart(_reference.deaths_by_year)
-    return monthly_arrivals_chart(_reference.arrivals_by_month, cumulative=chart == "cumulative")
+        return freeze(deaths_by_year_chart(_reference.deaths_by_year))
+    return freeze(
+        monthly_arrivals_chart(_reference.arrivals_by_month, cumulative=chart == "cumulative")
+    )
 
 
 @st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
@@ -68,16 +75,22 @@ def corpus_marked(key: str, chart: str, _corpus) -> pd.DataFrame:
     return marked_figures(_corpus.figures, chart)
 
 
-@st.cache_resource(max_entries=24, ttl=600, show_spinner=False)
-def context_chart(selection: str, chart: str, _reference: lib.record.reference.Reference, _view):
-    """An official chart with the selected figures marked (a copy of the chart, their trace added), and them in words."""
+@st.cache_resource(max_entries=64, ttl=600, show_spinner=False)
+def context_chart(
+    selection: str, chart: str, _reference: lib.record.reference.Reference, _view
+) -> tuple[str, str]:
+    """An official chart with the selected figures marked (frozen), and them in words."""
     marked = corpus_marked(_view.key, chart, _view.corpus)
     picked = marked[np.isin(marked["row"].to_numpy(), _view.rows["figures"])]
-    figure = go.Figure(official_chart(chart, _reference))
+    spec = official_chart(chart, _reference)
     points = article_points(None, chart, marked=picked)
-    if points is not None:
-        figure.add_trace(points)
-    return figure, markers_sentence(chart_markers(figure), _view.options.titles)
+    if points is None:
+        return spec, ""
+    figure = thaw(spec)
+    figure.add_trace(points)
+    words = markers_sentence(chart_markers(figure), _view.options.titles)
+    figure.update_traces(customdata=None, selector={"name": ARTICLE_TRACE})  # read back above; not drawn
+    return freeze(figure), words
 
 
 @st.cache_data(max_entries=1, show_spinner=False)
@@ -121,22 +134,41 @@ def _markers(sentence: str) -> None:
     )
 
 
+@st.cache_resource(max_entries=1, show_spinner=False)
+def reference_tables(_reference: lib.record.reference.Reference) -> dict[str, pd.DataFrame]:
+    """The tables beneath the official charts, once: the reference is static; read-only."""
+    return {
+        "yearly": arrivals_table(_reference.arrivals_by_year, period="year"),
+        "monthly": arrivals_table(_reference.arrivals_by_month, period="month"),
+        "deaths": deaths_table(_reference.deaths_by_year),
+    }
+
+
+def _official_section(
+    view, reference, chart: str, table: str, *, key: str, sentences: list[str], caption: str
+) -> None:
+    """One official chart with the selection's figures marked, its sentences, the marks in words, its table."""
+    spec, markers = context_chart(view.selection, chart, reference, view)
+    show_chart(spec, key=key, what=FILE_NAMES[chart], view=view)
+    for sentence in sentences:
+        st.caption(escape_markdown(sentence))
+    _markers(markers)
+    years = {"year": st.column_config.NumberColumn(format="%d")} if table != "monthly" else {}
+    with st.expander(caption):
+        st.dataframe(
+            reference_tables(reference)[table],
+            hide_index=True,
+            key=f"{key}_table",
+            column_config={**years, **LINKS},
+        )
+
+
 def official_charts(reference: lib.record.reference.Reference, view) -> None:
     """The three official series as charts, the selected article figures marked, each with words and a table."""
     words = reference_words(reference)
     st.markdown("#### Arrivals per year")
-    yearly, markers = context_chart(view.selection, "yearly", reference, view)
-    st.plotly_chart(yearly, key="official_yearly", config={"displayModeBar": False})
-    st.caption(escape_markdown(words["yearly"]))
-    _markers(markers)
-    with st.expander("Table: arrivals per year"):
-        st.dataframe(
-            arrivals_table(reference.arrivals_by_year, period="year"),
-            hide_index=True,
-            key="official_yearly_table",
-            column_config={"year": st.column_config.NumberColumn(format="%d"), **LINKS},
-        )
-
+    _official_section(view, reference, "yearly", "yearly", key="official_yearly",
+                      sentences=[words["yearly"]], caption="Table: arrivals per year")  # fmt: skip
     st.markdown("#### Arrivals per month")
     shown = st.radio(
         "Monthly arrivals shown",
@@ -146,36 +178,13 @@ def official_charts(reference: lib.record.reference.Reference, view) -> None:
         help="A figure for “this year” is a running total: it belongs on the cumulative "
         "lines, at the day it was reported.",
     )
-    monthly, markers = context_chart(
-        view.selection,
-        "cumulative" if shown == MONTHLY_VIEWS[0] else "monthly",
-        reference,
-        view,
-    )
-    st.plotly_chart(monthly, key="official_monthly", config={"displayModeBar": False})
-    st.caption(escape_markdown(words["monthly"]))
-    _markers(markers)
-    with st.expander("Table: arrivals per month"):
-        st.dataframe(
-            arrivals_table(reference.arrivals_by_month, period="month"),
-            hide_index=True,
-            key="official_monthly_table",
-            column_config=LINKS,
-        )
-
+    chart = "cumulative" if shown == MONTHLY_VIEWS[0] else "monthly"
+    _official_section(view, reference, chart, "monthly", key="official_monthly",
+                      sentences=[words["monthly"]], caption="Table: arrivals per month")  # fmt: skip
     st.markdown("#### Deaths per year, by who counted")
-    deaths, markers = context_chart(view.selection, "deaths", reference, view)
-    st.plotly_chart(deaths, key="official_deaths", config={"displayModeBar": False})
-    st.caption(escape_markdown(words["scopes"]))
-    st.caption(escape_markdown(words["deaths"]))
-    _markers(markers)
-    with st.expander("Table: deaths per year and counting body"):
-        st.dataframe(
-            deaths_table(reference.deaths_by_year),
-            hide_index=True,
-            key="official_deaths_table",
-            column_config={"year": st.column_config.NumberColumn(format="%d"), **LINKS},
-        )
+    _official_section(view, reference, "deaths", "deaths", key="official_deaths",
+                      sentences=[words["scopes"], words["deaths"]],
+                      caption="Table: deaths per year and counting body")  # fmt: skip
 
 
 def checked_claims(reference: lib.record.reference.Reference, view: View) -> None:
@@ -213,6 +222,7 @@ def checked_claims(reference: lib.record.reference.Reference, view: View) -> Non
             "arithmetic": st.column_config.TextColumn("arithmetic", width="large"),
             "sources": st.column_config.ListColumn("all sources"),
             **LINKS,
+            **FACT_LINKS,
         },
     )
     st.markdown("**Where sources count differently**")
@@ -227,7 +237,7 @@ def official_context(view: View) -> None:
     st.subheader("Official context", anchor="official-context")
     st.caption(
         "Official figures beside the reported ones: arrivals counted by the Home Office (each year "
-        "final or provisional) and deaths counted by several bodies (always minimums). Black diamonds "
+        "final or provisional) and deaths counted by several bodies (always minimums). Diamonds "
         "are the figures of the selected articles (their own, not those of “Read more” headlines). "
         "Each table row links to its source."
     )

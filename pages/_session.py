@@ -31,7 +31,9 @@ _COMBINED = "_combined"  # (key, Corpus): the folder's corpus with the uploads, 
 _READER_FOLLOWS = "_reader_follows"  # the Article filter the reader last followed
 _PAGER_QUERY = "_pager_query:"  # + a pager's widget key: what it was paging through
 _LINK_MESSAGES = "_link_messages"  # [(level, text)] of the last link pasted
+_TIMELINE_PICKED = "_timeline_picked"  # the reader has picked points on the timeline chart
 FILTER_KEYS = ("from", "to", "article", "place", "speaker")
+IMAGE_FORMAT = "image_format"  # the sidebar's "Chart images" control: png or svg
 
 
 def view() -> View | None:
@@ -51,6 +53,20 @@ def framing() -> Iterator[None]:
         yield
     finally:
         st.session_state.pop(_FRAMED, None)
+
+
+def image_format() -> str:
+    """The format the charts' camera buttons download in (the sidebar's choice; PNG until one is made)."""
+    return str(st.session_state.get(IMAGE_FORMAT) or "png")
+
+
+def timeline_picked() -> bool:
+    """Whether the reader picked points on the timeline in this session (and the URL says which)."""
+    return bool(st.session_state.get(_TIMELINE_PICKED))
+
+
+def set_timeline_picked(picked: bool) -> None:
+    st.session_state[_TIMELINE_PICKED] = picked
 
 
 def framed() -> bool:

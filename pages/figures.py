@@ -1,7 +1,6 @@
 """Figures: the death toll and its breakdown, crossing totals, parts against wholes, and the official context."""
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from lib.checks.parts import STATUS_TEXT, PartsCheck, check_parts, status_counts
@@ -9,17 +8,27 @@ from lib.corpus.headlines import PERIOD_KINDS, headline_figures
 from lib.show.html import escape_markdown
 from lib.show.labels import describe_fact, figure_period, period_words, qualified
 from lib.show.parts import build_breakdown_chart
+from lib.show.publish import freeze
 from lib.show.reader import evidence_html, sentence_html
 from lib.show.tables import figures_table
-from pages._frame import capped, cite_button, current_view, fact_source, pager
+from pages._frame import (
+    FACT_LINKS,
+    TABLE_ROWS,
+    capped,
+    cite_button,
+    current_view,
+    fact_source,
+    pager,
+    show_chart,
+)
 from pages._official import official_context
 
 CHECKS_PER_PAGE = 10  # breakdown panels (each with a chart) drawn per page
 
 
 # What a selection gives is cached on the corpus key and the filters that made it; as
-# resources, not data: these are plotly figures and tables that pages only read, and
-# unpickling a plotly figure validates it again (0.1 s a chart).
+# resources, not data (pages only read them). Charts are kept as their JSON
+# (`lib.show.publish.freeze`): a figure shared by sessions is never handed out.
 
 
 @st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
@@ -29,10 +38,19 @@ def breakdowns(selection: str, _figures: pd.DataFrame) -> list[PartsCheck]:
 
 
 @st.cache_resource(max_entries=64, ttl=600, show_spinner=False)
-def breakdown_chart(metric: str, groups: tuple[str, ...], values: tuple[int, ...]) -> go.Figure:
-    """`build_breakdown_chart` of one breakdown."""
+def breakdown_chart(
+    metric: str, groups: tuple[str, ...], values: tuple[int, ...], about: str, title: str
+) -> str:
+    """`build_breakdown_chart` of one breakdown, frozen; `about` is its period, `title` its article's."""
     parts = pd.DataFrame({"group": list(groups), "value": list(values)})
-    return build_breakdown_chart(parts, title=f"{metric} by group")
+    return freeze(
+        build_breakdown_chart(
+            parts,
+            title=f"{metric.capitalize()} by group",
+            subtitle=f"{about}, as one article reports it: {sum(values):,} in the parts",
+            source=f"Source: {title}",
+        )
+    )
 
 
 @st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
@@ -43,8 +61,14 @@ def figure_tables(selection: str, _figures: pd.DataFrame, _titles):
     return (
         headline_figures(_figures, metrics=("deaths",)),
         crossings,
-        figures_table(crossings, _titles),
+        figures_table(crossings.head(TABLE_ROWS), _titles),  # the page shows no more
     )
+
+
+@st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
+def all_figures_table(selection: str, _figures: pd.DataFrame, _titles) -> pd.DataFrame:
+    """`figures_table` of the selection's figures (at most `TABLE_ROWS`), once per selection."""
+    return figures_table(_figures, _titles)
 
 
 view = current_view()
@@ -107,10 +131,12 @@ for number, check in enumerate(checks[page.first : page.last], start=page.first)
         values = tuple(p.value for p in check.parts)
         evidence = ([check.total] if check.total else []) + list(check.parts)
         st.html(evidence_html(evidence, titles.get(check.article, check.article)))
-        st.plotly_chart(
-            breakdown_chart(check.metric, groups, values),
+        title = titles.get(check.article, check.article)
+        show_chart(
+            breakdown_chart(check.metric, groups, values, about, title),
             key=f"breakdown_chart_{number}",
-            config={"displayModeBar": False},
+            what=f"breakdown-{number + 1}",
+            view=view,
         )
         st.dataframe(
             pd.DataFrame({"group": [p.group for p in check.parts], "value": list(values)}),
@@ -126,11 +152,20 @@ else:
         "Largest first. A day's count, a year so far and a whole year are different numbers: "
         "the period column says which each is."
     )
-    st.dataframe(capped(crossings_words, "crossing figures"), hide_index=True, key="crossings_table")
+    capped(crossings, "crossing figures")  # the note, when the table is cut short
+    st.dataframe(
+        crossings_words,
+        hide_index=True,
+        key="crossings_table",
+        column_config=FACT_LINKS,
+    )
 
 st.subheader("All figures", anchor="all-figures")
 st.dataframe(
-    figures_table(capped(selected.figures, "figures"), titles), hide_index=True, key="figures_table"
+    all_figures_table(view.selection, capped(selected.figures, "figures"), titles),
+    hide_index=True,
+    key="figures_table",
+    column_config=FACT_LINKS,
 )
 
 official_context(view)

@@ -8,7 +8,14 @@ from lib.record.incidents import KINDS, incidents_between
 from lib.show.cite import source_line
 from lib.show.html import escape_markdown, escape_text
 from lib.show.labels import present
-from lib.show.maps import CARTO_LIGHT, build_map, map_legend_html, map_summary, place_summary
+from lib.show.maps import (
+    CARTO_DARK,
+    CARTO_LIGHT,
+    build_map,
+    map_legend_html,
+    map_summary,
+    place_summary,
+)
 from pages._frame import current_view, official_reference, sources_of
 
 
@@ -16,7 +23,7 @@ from pages._frame import current_view, official_reference, sources_of
 # only reads it), so a rerun with the same choices neither recomputes nor copies it.
 @st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
 def places_map(
-    selection: str, kinds: tuple[str, ...], tiles: bool, _view
+    selection: str, kinds: tuple[str, ...], map_style: str | None, _view
 ) -> tuple[pd.DataFrame, pd.DataFrame | None, pdk.Deck, str]:
     """`place_summary` of the selection, the IOM incidents of its dates, the map and its summary in words."""
     sources = {
@@ -37,7 +44,7 @@ def places_map(
         incidents=None
         if incidents is None
         else incidents[incidents["mappable"].to_numpy(dtype=bool)],
-        map_style=CARTO_LIGHT if tiles else None,
+        map_style=map_style,
     )
     return summary, incidents, deck, map_summary(summary, incidents)
 
@@ -69,7 +76,9 @@ tiles = right.toggle(
     help="Street-map tiles from Carto, fetched by your browser. Off, the map draws only the "
     "shipped coastline: it works offline.",
 )
-summary, incidents, deck, words = places_map(view.selection, tuple(kinds or ()), tiles, view)
+# the tiles follow the page's theme (light, or dark when the reader's system is dark)
+style = (CARTO_DARK if st.context.theme.type == "dark" else CARTO_LIGHT) if tiles else None
+summary, incidents, deck, words = places_map(view.selection, tuple(kinds or ()), style, view)
 if summary.empty:
     st.write("No places in the current selection.")
 else:

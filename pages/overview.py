@@ -10,7 +10,7 @@ from lib.show.html import escape_markdown, escape_text
 from lib.show.labels import describe_fact, figure_period, qualified
 from lib.show.reader import sentence_html
 from lib.show.tables import RecordSummary, events_table, record_summary
-from pages._frame import cite_button, current_view, fact_source, official_reference
+from pages._frame import FACT_LINKS, cite_button, current_view, fact_source, official_reference
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
@@ -139,10 +139,14 @@ st.caption("Days the articles say something happened; months and years named are
 if latest.empty:
     st.write("No dated events in the current selection.")
 else:
-    st.dataframe(events_table(latest, titles), hide_index=True, key="latest_events")
+    st.dataframe(
+        events_table(latest, titles), hide_index=True, key="latest_events", column_config=FACT_LINKS
+    )
 if not planned.empty:
     st.markdown("**Announced, still to come** (after the article's date)")
-    st.dataframe(events_table(planned, titles), hide_index=True, key="planned_events")
+    st.dataframe(
+        events_table(planned, titles), hide_index=True, key="planned_events", column_config=FACT_LINKS
+    )
 
 st.subheader("What the filters select", anchor="selection")
 counts = count_facts(selected)

@@ -14,7 +14,10 @@ selected = view.selected
 st.title("Quotes", anchor="quotes")
 words = st.text_input(
     "Search the quoted words",
-    key="quote_search",
+    key="search",
+    bind="query-params",  # ?search=cooperation: a shared link reopens the same search
+    max_chars=200,
+    type="search",
     placeholder="e.g. cooperation",
     help="Shows quotes holding every word typed (any case), in the words, the speaker or the role.",
 )

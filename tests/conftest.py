@@ -12,9 +12,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from lib.corpus.frames import Corpus
+from lib.corpus.frames import Corpus, typed_frame
 from lib.corpus.load import fact_days
-from lib.schema import COLUMNS, OWN_SECTIONS
+from lib.schema import OWN_SECTIONS
 
 CALAIS = (50.9513, 1.8587)
 WIMEREUX = (50.7695, 1.6110)
@@ -44,22 +44,8 @@ ARTICLES = [
 
 
 def typed(records: list[dict[str, Any]], table: str) -> pd.DataFrame:
-    """Records -> a DataFrame with exactly the contract's columns and dtypes."""
-    columns = COLUMNS[table]
-    frame = pd.DataFrame.from_records(records, columns=list(columns))
-    for name, dtype in columns.items():
-        if dtype.startswith("datetime64"):
-            frame[name] = pd.to_datetime(frame[name], errors="coerce").astype("datetime64[ns]")
-        elif dtype == "bool":
-            frame[name] = frame[name].fillna(False).astype(bool)
-        elif dtype in ("int64", "Int64", "float64"):
-            numbers = pd.to_numeric(frame[name], errors="coerce")
-            frame[name] = (
-                numbers.fillna(0).astype(dtype) if dtype == "int64" else numbers.astype(dtype)
-            )
-        else:
-            frame[name] = frame[name].astype(dtype)
-    return frame
+    """Records -> a DataFrame with exactly the contract's columns and dtypes (the loader's own typing)."""
+    return typed_frame(records, table)
 
 
 def _fact(

@@ -1,12 +1,13 @@
 """The dashboard in a real headless Chromium: what AppTest cannot see (maps, charts, clicks, the URL, layout).
 
 One `streamlit run app.py` serves the whole module from a test corpus built in a temporary
-folder: the seeds, three golden articles and one hostile article whose text tries every
-way of becoming markup (HTML, `javascript:` links, Markdown links and images, Streamlit's
-`:red[...]`, LaTeX, emoji shortcodes, a 5,000-character word) inside sentences that still
-make facts. One browser serves every test; each test gets a fresh context, so a fresh
-Streamlit session. The browser never leaves loopback: other requests (the Carto basemap
-tiles) are aborted, so the map is checked as it looks offline.
+folder (the server, the browser and the tab are in `tests/browser_support.py`): the seeds,
+three golden articles and one hostile article whose text tries every way of becoming
+markup (HTML, `javascript:` links, Markdown links and images, Streamlit's `:red[...]`,
+LaTeX, emoji shortcodes, a 5,000-character word) inside sentences that still make facts.
+One browser serves every test; each test gets a fresh context, so a fresh Streamlit
+session. The browser never leaves loopback: other requests (the Carto basemap tiles) are
+aborted, so the map is checked as it looks offline.
 
 Debian's Chromium only (`/usr/bin/chromium`, installed by `.ci/run`); no browser is ever
 downloaded. Without it the tests are skipped, with the reason, except under `CI` where
@@ -18,317 +19,46 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 
+import browser_support as support
 import pytest
+from browser_support import (
+    DESKTOP,
+    HOSTILE,
+    HOSTILE_META,
+    HOSTILE_TEXT,
+    LONG_WORD,
+    PAGES,
+    ROOT,
+    SPECIALS,
+    WAIT,
+    Tab,
+    deck,
+    hover_text,
+    new_tab,
+    serve,
+    timeline_points,
+)
 
 try:
-    from playwright.sync_api import Browser, Page, expect, sync_playwright
+    from playwright.sync_api import expect
 except ImportError:  # reported by the `chromium` fixture: skipped, or failed under CI
-    sync_playwright = None
+    expect = None
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-GOLDEN = ("301_aljazeera", "103_broadsheet", "203_translated_french")
-HOSTILE = "999_hostile"
-WAIT = 60_000  # ms: a page's first run extracts the corpus; later runs take a second or two
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
-
-# The hostile article. Each line still makes a fact (a place, a quote with its speaker, a
-# figure with a date), so its text reaches every page: reader, quote cards, tooltips, hovers.
-LONG_WORD = "W" * 5000
-SPECIALS = (
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(2)>",
-    '<iframe src="javascript:alert(3)"></iframe>',
-    '<a href="javascript:alert(4)">javascript:alert(4)</a>',
-    "[click](javascript:alert(5))",
-    "![x](http://127.0.0.1:1/x.png)",
-    ":red[RED]",
-    "$x^2$",
-    ":smile:",
-)
-HOSTILE_TEXT = f"""Hostile test: <script>alert(1)</script> in Calais
-Test Wire
-
-CALAIS - Four people died off Calais on 12 July 2024, rescuers said, after a boat marked <img src=x onerror=alert(2)> sank near Wimereux.
-
-"<b>bold</b> words," said Jean Dupont. A flyer showed <iframe src="javascript:alert(3)"></iframe> and a link <a href="javascript:alert(4)">javascript:alert(4)</a> in Dunkirk.
-
-"We saw [click](javascript:alert(5)) and ![x](http://127.0.0.1:1/x.png) with :red[RED] and $x^2$ and :smile: on the beach," said Marie Curieux, a volunteer in Boulogne-sur-Mer.
-
-The banner read :red[RED] and $x^2$ with :smile: beside it, and 30 people crossed from Gravelines on 12 July 2024.
-
-Another line: {LONG_WORD} was painted near Calais.
-"""
-HOSTILE_META = {
-    "title": "Hostile <script>alert(1)</script> :red[RED]",
-    "outlet": "Test <b>Wire</b>",
-    "published": "2024-07-13",
-}
-
-# Anything article text could have turned into live markup, found in the DOM (SVG included).
-_INJECTED_JS = r"""
-() => {
-  const found = [];
-  const selectors = ['img[src="x"]', 'img[src*="127.0.0.1:1"]', 'iframe[src^="javascript"]',
-                     'a[href^="javascript"]', '[onerror]', '.katex'];
-  for (const s of selectors) {
-    for (const e of document.querySelectorAll(s)) found.push(s + ': ' + e.outerHTML.slice(0, 120));
-  }
-  for (const e of document.querySelectorAll('script')) {
-    if (/alert\(\d\)/.test(e.textContent)) found.push('script: ' + e.outerHTML.slice(0, 120));
-  }
-  for (const e of document.querySelectorAll('*')) {
-    for (const a of e.attributes) {
-      if (/^\s*javascript:/i.test(a.value)) found.push(`[${a.name}=${a.value.slice(0, 40)}] on <${e.tagName}>`);
-    }
-  }
-  return found;
-}
-"""
-
-# The pydeck Deck instance behind the map's canvas, found through React's fiber tree
-# (Streamlit keeps it in a hook's ref; `window.deck` is only deck.gl's version namespace).
-_DECK_JS = r"""
-() => {
-  const canvas = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
-  if (!canvas) return null;
-  const key = Object.keys(canvas).find(k => k.startsWith('__reactFiber'));
-  for (let fiber = key && canvas[key]; fiber; fiber = fiber.return) {
-    for (let hook = fiber.memoizedState; hook && typeof hook === 'object'; hook = hook.next) {
-      const v = hook.memoizedState;
-      for (const x of [v, v && v.current, v && v.current && v.current.deck, v && v.deck]) {
-        if (x && typeof x === 'object' && x.layerManager && x.props) return x;
-      }
-    }
-  }
-  return null;
-}
-"""
+# The shared fixtures (tests/browser_support.py), here so that pytest finds them by name.
+chromium, corpus_folder, server, browser = (
+    support.chromium, support.corpus_folder, support.server, support.browser
+)  # fmt: skip
+tab, phone = support.tab, support.phone
 
 
-# The server, the browser, the tab.
-
-
-def _ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Path:
-    """Debian's Chromium, or a skip (a failure under CI) saying what is missing."""
-    missing = None
-    if sync_playwright is None:
-        missing = "the playwright package is not installed (pip install -r requirements-dev.txt)"
-    elif not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        missing = f"{CHROMIUM} not found (apt-get install chromium, as .ci/run does)"
-    if missing:
-        if _ci():
-            pytest.fail(f"browser tests must run under CI, but {missing}")
-        pytest.skip(f"browser tests need Debian's Chromium: {missing}")
-    return CHROMIUM
-
-
-@pytest.fixture(scope="module")
-def corpus_folder(tmp_path_factory) -> Path:
-    """seeds/, three golden articles (with their sidecars) and the hostile article with a sidecar."""
-    folder = tmp_path_factory.mktemp("articles")
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
-        shutil.copy(path, folder)
-    for name in GOLDEN:
-        for path in (ROOT / "tests" / "articles").glob(f"{name}.*"):
-            shutil.copy(path, folder)
-    (folder / f"{HOSTILE}.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
-    (folder / f"{HOSTILE}.meta.json").write_text(json.dumps(HOSTILE_META), encoding="utf-8")
-    return folder
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
-@contextlib.contextmanager
-def _serve(corpus_folder: Path, work: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free loopback port over `corpus_folder`, until the block ends."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = work / "streamlit.log"
-    env = {
-        **os.environ,
-        "ARTICLES_DIR": str(corpus_folder),
-        "FACTS_CACHE_DIR": str(work / "cache"),
-        "ALLOW_LOCAL_FETCH": "1",  # links to the tests' own server on 127.0.0.1 (tests/local_site.py)
-    }
-    command = [sys.executable, "-m", "streamlit", "run", "app.py",
-               "--server.headless", "true", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-               "--browser.gatherUsageStats", "false"]  # fmt: skip
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 60
-        while not _healthy(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(
-                    f"streamlit did not come up on {url} (exit status {process.poll()}):\n"
-                    + log_path.read_text(errors="replace")[-3000:]
-                )
-            time.sleep(0.25)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def server(chromium, corpus_folder, tmp_path_factory) -> Iterator[str]:
-    """The module's server over the test corpus; stopped at teardown."""
-    with _serve(corpus_folder, tmp_path_factory.mktemp("server")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(chromium) -> Iterator[Browser]:
-    """One headless Chromium for the module (pages run in sequence, each in a fresh context)."""
-    for stale in SCREENSHOTS.glob("FAILED-*.png"):  # from an earlier run: they would mislead
-        stale.unlink()
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
-
-
-@dataclass
-class Tab:
-    """A page of the dashboard in its own browser context (its own Streamlit session)."""
-
-    page: Page
-    base: str
-    dialogs: list[str] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
-
-    def open(self, path: str, heading: str) -> None:
-        """Go to `path` (a copied link) and wait until the page titled `heading` has rendered."""
-        self.page.goto(self.base + path, wait_until="domcontentloaded")
-        self.settle(heading)
-
-    def settle(self, heading: str) -> None:
-        """Wait for the `heading` (or an exception box), then for the run to finish; no exception."""
-        title = self.page.locator("h1").filter(has_text=heading)
-        exception = self.page.locator('[data-testid="stException"]')
-        title.or_(exception).first.wait_for(timeout=WAIT)
-        self.page.wait_for_function(
-            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT
-        )
-        assert exception.count() == 0, exception.all_inner_texts()
-
-    def shot(self, name: str) -> None:
-        """The whole page as `name`.png: Streamlit scrolls inside its main block, not the
-        document, so the window is made as tall as that block for the picture."""
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        viewport = self.page.viewport_size or DESKTOP
-        height = self.page.evaluate(
-            "() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 0"
-        )
-        tall = min(max(height, viewport["height"]), 8000)
-        if tall > viewport["height"]:
-            self.page.set_viewport_size({"width": viewport["width"], "height": tall})
-            self.page.wait_for_timeout(300)
-        try:
-            self.page.screenshot(path=SCREENSHOTS / f"{name}.png")
-        finally:
-            self.page.set_viewport_size(viewport)
-
-    def assert_inert(self) -> None:
-        """No dialog opened, nothing injected, no request for the hostile image."""
-        assert self.dialogs == []
-        assert self.page.evaluate(_INJECTED_JS) == []
-        assert [u for u in self.blocked if "127.0.0.1:1/" in u] == []
-        assert "\U0001f604" not in self.page.inner_text("body")  # :smile: stays a shortcode
-
-
-def _new_tab(browser: Browser, server: str, request, viewport: dict[str, int]) -> Iterator[Tab]:
-    context = browser.new_context(viewport=viewport)
-    tab = Tab(page=context.new_page(), base=server)
-
-    def block(route) -> None:  # loopback only: tiles and anything else outside fail, as offline
-        tab.blocked.append(route.request.url)
-        route.abort()
-
-    context.route(re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/])"), block)
-    tab.page.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
-    failed_before = request.session.testsfailed
-    try:
-        yield tab
-    finally:
-        # testsfailed already counts this test's call phase when its fixtures tear down.
-        if request.session.testsfailed > failed_before:
-            with contextlib.suppress(Exception):
-                tab.shot("FAILED-" + re.sub(r"[^\w.-]+", "_", request.node.name))
-        context.close()
-
-
-@pytest.fixture
-def tab(browser, server, request) -> Iterator[Tab]:
-    yield from _new_tab(browser, server, request, DESKTOP)
-
-
-@pytest.fixture
-def phone(browser, server, request) -> Iterator[Tab]:
-    yield from _new_tab(browser, server, request, PHONE)
-
-
-# What each page shows once rendered.
-
-PAGES = {
-    "overview": ("/", "Channel crossings in the news", '[data-testid="stMetric"]'),
-    "map": ("/map", "Map of places named", '[data-testid="stDeckGlJsonChart"] canvas'),
-    "timeline": ("/timeline", "Timeline", ".js-plotly-plot"),
-    "quotes": ("/quotes", "Quotes", ".quote-card"),
-    "figures": ("/figures", "Figures", ".js-plotly-plot"),
-    "sources": ("/sources", "Sources", ".article-reader"),
-}
+# Helpers of this module's tests.
 
 
 def _quote_speakers(tab: Tab) -> list[str]:
@@ -342,26 +72,10 @@ def _quote_speakers(tab: Tab) -> list[str]:
     ]
 
 
-def _timeline_points(tab: Tab):
-    points = tab.page.locator(".st-key-timeline_chart .js-plotly-plot .scatterlayer path.point")
-    expect(points.first).to_be_visible(timeout=WAIT)
-    return points
-
-
 def _grid_rows(tab: Tab, nth: int = 0) -> int:
     """Data rows of the nth st.dataframe (glide-data-grid's aria-rowcount counts the header)."""
     grid = tab.page.locator('[data-testid="stDataFrame"] [role="grid"]').nth(nth)
     return int(grid.get_attribute("aria-rowcount", timeout=WAIT)) - 1
-
-
-def _hover_text(tab: Tab, point) -> str:
-    point.scroll_into_view_if_needed()
-    box = point.bounding_box()
-    tab.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    hover = tab.page.locator(".st-key-timeline_chart .js-plotly-plot .hoverlayer .hovertext")
-    with contextlib.suppress(Exception):
-        hover.first.wait_for(timeout=1500)
-    return " ".join(t or "" for t in (h.text_content() for h in hover.all()))
 
 
 def _timeline_point(tab: Tab, words: str):
@@ -381,12 +95,6 @@ def _timeline_point(tab: Tab, words: str):
     return tab.page.locator(f'[data-test-point="{words}"]')
 
 
-def _deck(tab: Tab, expression: str):
-    """`expression` evaluated with `deck` bound to the map's Deck (waits until it exists)."""
-    tab.page.wait_for_function(f"() => !!({_DECK_JS})()", timeout=WAIT)
-    return tab.page.evaluate(f"() => {{ const deck = ({_DECK_JS})(); return {expression}; }}")
-
-
 def _map_ink(tab: Tab) -> tuple[float, float]:
     """(pixel standard deviation, share of dark pixels) of the map as drawn."""
     from PIL import Image, ImageStat
@@ -401,7 +109,7 @@ def _map_ink(tab: Tab) -> tuple[float, float]:
 
 def _hover_places(tab: Tab) -> dict[str, str]:
     """Hover every dot inside the map's view; returns place name -> tooltip text."""
-    dots = _deck(
+    dots = deck(
         tab,
         """(() => {
         const viewport = deck.getViewports()[0];
@@ -490,10 +198,10 @@ def test_shared_link_shows_one_speaker(tab):
 
 def test_date_range_in_the_url_narrows_the_timeline(tab):
     tab.open("/timeline", "Timeline")
-    every_point, every_row = _timeline_points(tab).count(), _grid_rows(tab)
+    every_point, every_row = timeline_points(tab).count(), _grid_rows(tab)
 
     tab.open("/timeline?from=2021-11-24&to=2021-11-24", "Timeline")
-    points, rows = _timeline_points(tab).count(), _grid_rows(tab)
+    points, rows = timeline_points(tab).count(), _grid_rows(tab)
     tab.shot("timeline-2021-11-24")
     assert 0 < points < every_point
     assert 0 < rows < every_row
@@ -503,8 +211,8 @@ def test_date_range_in_the_url_narrows_the_timeline(tab):
 
 def test_clicking_a_timeline_point_shows_its_source(tab):
     tab.open("/timeline?from=2021-11-24&to=2021-11-24", "Timeline")
-    point = _timeline_points(tab).first
-    hover = _hover_text(tab, point)
+    point = timeline_points(tab).first
+    hover = hover_text(tab, point)
     assert "2021-11-24" in hover
     point.click(force=True)  # the hover label may sit over the point
     source = tab.page.locator(".timeline-source")
@@ -523,14 +231,16 @@ def test_map_draws_place_names_without_basemap_tiles(tab):
     expect(tab.page.locator('[data-testid="stDeckGlJsonChart"] canvas').first).to_be_visible(
         timeout=WAIT
     )
-    layers = _deck(
+    layers = deck(
         tab,
         """deck.layerManager.getLayers().map(l => ({id: l.id, type: l.constructor.layerName,
             labels: (l.props.data || []).map(d => d.label).filter(Boolean)}))""",
     )
     text_layers = [layer for layer in layers if layer["type"] == "TextLayer"]
     assert text_layers, [layer["type"] for layer in layers]
-    assert {"Calais", "Wimereux"} <= set(text_layers[0]["labels"])
+    # The first view names the places whose labels clear one another (lib/show/maps.py
+    # place_labels: Wimereux's would print over Calais's); every place keeps its dot and row.
+    assert "Calais" in set(text_layers[0]["labels"])
 
     deadline = time.monotonic() + 15  # glyphs are drawn once the font atlas is ready
     spread, dark = _map_ink(tab)
@@ -547,8 +257,9 @@ def test_map_draws_place_names_without_basemap_tiles(tab):
 
 
 def test_map_labels_keep_accented_letters(tab):
-    tab.open("/map", "Map of places named")
-    labels, characters = _deck(
+    # Équihen-Plage alone: at the whole corpus's first view its label gives way to its neighbours'
+    tab.open("/map?place=%C3%89quihen-Plage", "Map of places named")
+    labels, characters = deck(
         tab,
         """(() => { const l = deck.props.layers.find(l => l.constructor.layerName === 'TextLayer');
             const set = l.props.characterSet;
@@ -562,15 +273,15 @@ def test_map_labels_keep_accented_letters(tab):
 
 def test_timeline_hover_shows_quotation_marks_as_typed(tab):
     tab.open("/timeline?speaker=Marie+Curieux", "Timeline")
-    _timeline_points(tab)
-    hover = _hover_text(tab, _timeline_point(tab, "We saw"))
+    timeline_points(tab)
+    hover = hover_text(tab, _timeline_point(tab, "We saw"))
     assert '"We saw [click](javascript:alert(5))' in hover, hover
     tab.assert_inert()
 
 
 def test_long_word_in_a_timeline_source_stays_on_the_page(phone):
     phone.open(f"/timeline?article={HOSTILE}", "Timeline")
-    _timeline_points(phone)
+    timeline_points(phone)
     _timeline_point(phone, "WWWW").click(force=True)
     source = phone.page.locator(".timeline-source")
     expect(source.first).to_contain_text(LONG_WORD[:50], timeout=WAIT)
@@ -623,8 +334,8 @@ def test_hostile_article_stays_text_on_every_page(tab, name):
             tips["Boulogne-sur-Mer"], "[click](javascript:alert(5))", ":red[RED]", "$x^2$"
         )
     elif name == "timeline":
-        points = _timeline_points(tab)
-        hovers = " ".join(_hover_text(tab, points.nth(i)) for i in range(points.count()))
+        points = timeline_points(tab)
+        hovers = " ".join(hover_text(tab, points.nth(i)) for i in range(points.count()))
         _assert_literal(hovers, HOSTILE_META["title"], ":red[RED]", "$x^2$", ":smile:")
         tab.assert_inert()
         points.first.click(force=True)
@@ -704,8 +415,8 @@ def test_first_visits_straight_to_every_page_after_a_server_start(
     its own; each page must still come up inside the frame (the sidebar's filters drawn),
     with no exception, whichever visit comes first.
     """
-    with _serve(corpus_folder, tmp_path) as url:
-        opened = {name: _new_tab(browser, url, request, DESKTOP) for name in PAGES}
+    with serve(corpus_folder, tmp_path) as url:
+        opened = {name: new_tab(browser, url, request, DESKTOP) for name in PAGES}
         try:
             tabs = [(name, next(tab)) for name, tab in opened.items()]  # open until the end
             # the five pages other than the home page (which runs app.py anyway) first, at
@@ -755,13 +466,13 @@ def periods_server(chromium, tmp_path_factory) -> Iterator[str]:
         shutil.copy(path, folder)
     (folder / f"{LOOKBACK}.txt").write_text(LOOKBACK_TEXT, encoding="utf-8")
     (folder / f"{SINCE_JANUARY}.txt").write_text(SINCE_JANUARY_TEXT, encoding="utf-8")
-    with _serve(folder, tmp_path_factory.mktemp("periods-server")) as url:
+    with serve(folder, tmp_path_factory.mktemp("periods-server")) as url:
         yield url
 
 
 @pytest.fixture
 def periods_tab(browser, periods_server, request) -> Iterator[Tab]:
-    yield from _new_tab(browser, periods_server, request, DESKTOP)
+    yield from new_tab(browser, periods_server, request, DESKTOP)
 
 
 def _metric_value(tab: Tab, label: str) -> str:
@@ -819,7 +530,7 @@ def test_timeline_and_map_draw_the_record_without_the_network(tab):
     expect(tab.page.locator('[data-testid="stDeckGlJsonChart"] canvas').first).to_be_visible(
         timeout=WAIT
     )
-    layers = _deck(
+    layers = deck(
         tab,
         "deck.layerManager.getLayers().map(l => [l.id, (l.props.data || []).length])",
     )
@@ -861,7 +572,7 @@ def test_a_pasted_link_is_shared_by_its_address(tab, browser, server, request, l
     shared = tab.page.url
     tab.shot("link-added")
     # a fresh browser context (a new reader, nothing in common but the address)
-    opened = _new_tab(browser, server, request, DESKTOP)
+    opened = new_tab(browser, server, request, DESKTOP)
     fresh = next(opened)  # kept open until closed below
     try:
         fresh.page.goto(shared.replace("/sources", "/quotes"), wait_until="domcontentloaded")

@@ -96,3 +96,17 @@ def test_quote_cards_carry_their_source_and_a_citation():
     assert html.count("link to this sentence") == 2 and "CGTN · 25 Nov 2021" in html
     codes = [c.value for c in at.code]
     assert any(c.startswith("CGTN, “UK asks France to take back migrants”, 25 Nov 2021") for c in codes)
+
+
+def test_every_fact_table_links_each_row_to_its_sentence_in_the_reader() -> None:
+    from conftest import make_corpus
+
+    from lib.show.tables import READER_COLUMN, events_table, figures_table
+
+    corpus = make_corpus()
+    for table, facts in ((figures_table(corpus.figures), corpus.figures), (events_table(corpus.events), corpus.events)):
+        links = table[READER_COLUMN].tolist()
+        assert links == [
+            permalink(a, int(s), int(e)) for a, s, e in zip(facts["article"], facts["start"], facts["end"], strict=True)
+        ]
+        assert all(link.startswith("sources?article=") and "&at=" in link for link in links)

@@ -1,4 +1,4 @@
-"""The official-context charts, tested as data: traces, points, axis titles, markers, colours and the timeline overlay."""
+"""The official-context charts, tested as data: traces, points, axis titles, markers and colours."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from lib.show.official import (
     marked_figures,
     monthly_arrivals_chart,
     status_label,
-    timeline_with_arrivals,
 )
 from lib.show.palette import OKABE_ITO
 from lib.show.timeline import build_timeline, timeline_points
@@ -63,8 +62,8 @@ def _colours(fig: go.Figure) -> set[str]:
 def test_yearly_arrivals_marks_provisional_years(reference):
     fig = arrivals_by_year_chart(reference.arrivals_by_year)
     traces = _traces(fig)
-    assert list(traces) == ["Home Office, final", "Home Office, provisional"]
-    final, provisional = traces["Home Office, final"], traces["Home Office, provisional"]
+    assert list(traces) == ["Final", "Provisional"]
+    final, provisional = traces["Final"], traces["Provisional"]
     assert list(final["x"]) == list(range(2018, 2025))
     assert list(provisional["x"]) == [2025] and list(provisional["y"]) == [41472]
     assert provisional["marker"]["pattern"]["shape"] == "/"
@@ -107,11 +106,11 @@ def test_cumulative_monthly_places_year_to_date_figures_on_their_day(reference):
     fig = monthly_arrivals_chart(reference.arrivals_by_month, _figures({}), cumulative=True)
     traces = _traces(fig)
     assert [n for n in traces if n != ARTICLE_TRACE] == [
-        f"{year}, cumulative (provisional)" for year in range(2018, 2027)
+        f"{year} (provisional)" for year in range(2018, 2027)
     ]
-    assert list(traces["2021, cumulative (provisional)"]["y"])[-1] == 28526
-    assert list(traces["2021, cumulative (provisional)"]["y"])[9:11] == [19785, 26756]
-    assert "(%{customdata[0]})" in traces["2021, cumulative (provisional)"]["hovertemplate"]
+    assert list(traces["2021 (provisional)"]["y"])[-1] == 28526
+    assert list(traces["2021 (provisional)"]["y"])[9:11] == [19785, 26756]
+    assert "(%{customdata[0]})" in traces["2021 (provisional)"]["hovertemplate"]
     marker = traces[ARTICLE_TRACE]
     assert pd.Timestamp(marker["x"][0]) == pd.Timestamp("2021-11-25") and list(marker["y"]) == [
         25700
@@ -129,7 +128,8 @@ def test_deaths_grouped_by_counting_body(reference):
     bodies = [n for n in traces if n != ARTICLE_TRACE]
     assert sorted(bodies) == sorted(deaths["body"].unique())
     assert layout["barmode"] == "group"
-    assert "minimum" in layout["legend"]["title"]["text"]
+    assert "minimums" in layout["title"]["subtitle"]["text"]
+    assert layout["legend"]["title"]["text"] == "Counted by"
     assert layout["yaxis"]["title"]["text"] == "Deaths (minimum counts)"
     home_office = traces["UK Home Office"]
     assert list(home_office["x"]) == [2020, 2021, 2022, 2023, 2024]
@@ -269,53 +269,3 @@ def _timeline() -> go.Figure:
     events = _figures({}).assign(kind="event")  # any table with the provenance columns
     points = timeline_points({"events": events})
     return build_timeline(points)
-
-
-def _months(reference, *months: str, status: str | None = None) -> pd.DataFrame:
-    rows = reference.arrivals_by_month[reference.arrivals_by_month["month"].isin(months)]
-    return rows.assign(status=status) if status else rows
-
-
-def test_timeline_overlay_puts_monthly_bars_beneath_the_facts(reference):
-    fig = timeline_with_arrivals(_timeline(), _months(reference, "2021-10", "2021-11"))
-    data = fig.to_dict()["data"]
-    layout = fig.to_dict()["layout"]
-    bars = [t for t in data if t["type"] == "bar"]
-    assert [t["name"] for t in bars] == ["Home Office monthly arrivals (provisional)"]
-    (bar,) = bars
-    assert list(bar["y"]) == [2701, 6971]
-    assert [pd.Timestamp(x).strftime("%Y-%m") for x in bar["x"]] == ["2021-10", "2021-11"]
-    assert all(w > 25 * 86_400_000 for w in bar["width"])  # about a month wide each
-    assert bar["yaxis"] == "y2" and "customdata" not in bar  # a click on a bar picks no fact
-    assert "Oct 2021: 2,701 people arrived by small boat (provisional)" in bar["hovertext"][0]
-    facts = [t for t in data if t["type"] != "bar"]
-    assert facts and all(t.get("yaxis", "y") == "y" for t in facts)
-    assert all("customdata" in t for t in facts)
-    assert layout["yaxis2"]["title"]["text"] == "Arrivals per month"
-    assert layout["xaxis2"]["title"]["text"] == "Date the fact is about"
-    assert layout["yaxis"]["title"]["text"] == "Kind of fact"
-    assert "rangeselector" in layout["xaxis"]
-    assert layout["height"] > _timeline().to_dict()["layout"]["height"]
-
-
-def test_provisional_months_are_hatched_and_named(reference):
-    fig = timeline_with_arrivals(
-        _timeline(), _months(reference, "2022-11", "2022-12", status="provisional")
-    )
-    (bar,) = [t for t in fig.to_dict()["data"] if t["type"] == "bar"]
-    assert bar["name"] == "Home Office monthly arrivals (provisional)"
-    assert bar["marker"]["pattern"]["shape"] == "/"
-    assert "(provisional)" in bar["hovertext"][0]
-
-
-def test_no_months_leaves_the_timeline_as_it_is(reference):
-    timeline = _timeline()
-    empty = reference.arrivals_by_month.iloc[0:0]
-    assert timeline_with_arrivals(timeline, empty) is timeline
-
-
-def test_overlay_colours_are_okabe_ito(reference):
-    fig = timeline_with_arrivals(_timeline(), _months(reference, "2021-11"))
-    bars = [t for t in fig.to_dict()["data"] if t["type"] == "bar"]
-    assert {t["marker"]["color"] for t in bars} <= set(OKABE_ITO.values())
-    fig.to_json()

@@ -129,7 +129,7 @@ def test_markers_sentence_names_the_article():
                              "evidence": "More than 25,700", "x": 2021, "y": 25700}])  # fmt: skip
     text = markers_sentence(markers, {"a2": "Crossings reach a record"})
     assert text == (
-        "Article figures marked (black diamonds): more than 25,700 crossings, 2021 "
+        "Article figures marked (diamonds): more than 25,700 crossings, 2021 "
         "(“More than 25,700”, Crossings reach a record)."
     )
     assert markers_sentence(markers.iloc[0:0]) == ""
@@ -142,7 +142,7 @@ def test_markers_sentence_counts_reports_and_names_the_first_few():
     )  # fmt: skip
     text = markers_sentence(markers, most=2)
     assert text == (
-        "Article figures marked (black diamonds): 0 crossings, 2021 (“0”, a0, and 4 more "
+        "Article figures marked (diamonds): 0 crossings, 2021 (“0”, a0, and 4 more "
         "report(s) of it); 1 crossings, 2021 (“1”, a1); and 3 more (the checks below list every "
         "figure)."
     )

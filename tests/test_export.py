@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 from conftest import make_corpus
 
-from lib.corpus.export import export_columns, export_name, facts_frame, to_csv, to_json
+from lib.corpus.export import export_columns, export_name, facts_frame, file_stem, to_csv, to_json
 from lib.corpus.filters import FilterState, apply_filters
 from lib.schema import PROVENANCE
 
@@ -93,9 +93,32 @@ def test_empty_selection_exports_headers_only():
     assert json.loads(to_json(facts))["facts"] == []
 
 
-def test_export_name_says_the_dates():
+def test_export_name_says_every_filter():
     assert (
         export_name({"from": ["2021-11-24"], "to": ["2021-11-29"]}, "csv")
-        == "channel-facts_2021-11-24_2021-11-29.csv"
+        == "channel-facts_from-2021-11-24_to-2021-11-29.csv"
     )
-    assert export_name({}, "json") == "channel-facts_start_end.json"
+    assert (
+        export_name(
+            {"place": ["Calais", "Boulogne-sur-Mer"], "speaker": ["Emmanuel Macron"], "url": ["a", "b"]},
+            "json",
+        )
+        == "channel-facts_place-calais+boulogne-sur-mer_speaker-emmanuel-macron_links-2.json"
+    )
+    assert export_name({"article": ["Été à Calais.txt"]}, "csv") == "channel-facts_article-ete-a-calais-txt.csv"
+
+
+def test_an_unfiltered_export_says_so():
+    assert export_name({}, "json") == "channel-facts_all.json"
+    assert export_name({"from": [], "place": []}, "csv") == "channel-facts_all.csv"
+
+
+def test_a_long_name_is_cut_but_stays_unique():
+    many = {"place": [f"Place number {i}" for i in range(30)]}
+    other = {"place": [f"Place number {i}" for i in range(31)]}
+    assert len(export_name(many, "csv")) <= 160
+    assert export_name(many, "csv") != export_name(other, "csv")
+
+
+def test_a_chart_name_says_what_it_shows():
+    assert file_stem({"from": "2023-01-01"}, "record-arrivals") == "channel-record-arrivals_from-2023-01-01"

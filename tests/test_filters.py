@@ -302,3 +302,25 @@ def test_a_selection_reads_like_the_taken_corpus_and_takes_only_what_is_read():
     for name in ("events", "places", "quotes", "claims", "articles"):
         pd.testing.assert_frame_equal(selection.table(name), getattr(taken, name))
     assert count_facts(selection) == count_facts(taken)
+
+
+def test_an_empty_view_says_which_filter_emptied_it() -> None:
+    from lib.corpus.filters import why_empty
+
+    corpus = make_corpus()
+    assert why_empty(corpus, FilterState()) is None
+    assert why_empty(corpus, FilterState(articles=("a1",))) is None  # facts left: nothing to say
+    alone = why_empty(corpus, FilterState(date_from=date(2030, 1, 1)))
+    assert alone is not None and "the Dates (2030-01-01 to the end) filter keeps none on its own" in alone
+    places = sorted(set(corpus.places["name"]))
+    speakers = sorted(set(corpus.quotes["speaker"].dropna()))
+    for place in places:
+        for speaker in speakers:
+            state = FilterState(places=(place,), speakers=(speaker,))
+            if _facts(apply_filters(corpus, state)):
+                continue
+            together = why_empty(corpus, state)
+            assert together is not None and "together, none" in together
+            assert f"Place ({place}) keeps" in together and f"Speaker ({speaker}) keeps" in together
+            return
+    pytest.fail("the hand-made corpus has no place and speaker that share no sentence")

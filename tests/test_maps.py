@@ -183,7 +183,55 @@ def test_place_names_keep_their_accented_letters():
 
 def test_labels_hang_below_their_points():
     names = _layer(_spec(build_map(COAST)), "place-names")
-    assert names["getPixelOffset"][1] > 0 and names["getAlignmentBaseline"] == "top"
+    assert names["getPixelOffset"] == "@@=offset" and names["getAlignmentBaseline"] == "top"
+    assert all(d["offset"][1] > 0 for d in names["data"])
+
+
+def _label_boxes(spec: dict) -> list[tuple[str, float, float]]:
+    """(label, left, right) of each label at the first view, in px from the viewport's left."""
+    view = spec["initialViewState"]
+    boxes = []
+    for d in _layer(spec, "place-names")["data"]:
+        x, _ = _pixel(d["lon"], d["lat"], view)
+        width = len(d["label"]) * 8.5
+        left = {"middle": x - width / 2, "start": x + d["offset"][0], "end": x + d["offset"][0] - width}
+        boxes.append((d["label"], left[d["anchor"]], left[d["anchor"]] + width))
+    return boxes
+
+
+def test_a_label_at_the_edge_starts_or_ends_at_its_point_and_is_never_cut():
+    # Boulogne-sur-Mer near the left edge of this view, Dunkirk near the right: centred
+    # under their dots, "oulogne-sur-Mer" and "Dunki" would be cut; they turn inwards
+    places = _summary(
+        ("Calais", 50.9481, 1.8564, 9, True), ("Boulogne-sur-Mer", 50.7264, 1.6139, 8, False),
+        ("Dunkirk", 51.0383, 2.3775, 5, False),
+    )  # fmt: skip
+    view = {"latitude": 51.0, "longitude": 1.95, "zoom": 8.0}
+    spec = _spec(build_map(places, view=view))
+    anchors = {d["label"]: d["anchor"] for d in _layer(spec, "place-names")["data"]}
+    assert anchors == {"Calais": "middle", "Boulogne-sur-Mer": "start", "Dunkirk": "end"}
+    for label, left, right in _label_boxes(spec):
+        assert left >= 0 and right <= VIEWPORT[0], (label, left, right)
+
+
+def test_no_two_labels_overlap_and_the_most_named_place_keeps_its_label():
+    crowded = _summary(
+        ("Calais", 50.9481, 1.8564, 9, True), ("Coquelles", 50.9326, 1.8062, 1, False),
+        ("Sangatte", 50.9450, 1.7550, 2, False), ("Paris", 48.8566, 2.3522, 4, False),
+        ("Boulogne-sur-Mer", 50.7264, 1.6139, 8, False), ("Wimereux", 50.7706, 1.6106, 3, False),
+    )  # fmt: skip
+    spec = _spec(build_map(crowded))
+    view = spec["initialViewState"]
+    labels = _layer(spec, "place-names")["data"]
+    assert "Calais" in [d["label"] for d in labels]
+    assert len(_layer(spec, "places")["data"]) == 6  # every dot stays
+    boxes = []
+    for (label, left, right), d in zip(_label_boxes(spec), labels, strict=True):
+        _, y = _pixel(d["lon"], d["lat"], view)
+        boxes.append((label, left, right, y + 14, y + 30))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[1] < b[2] and a[2] > b[1] and a[3] < b[4] and a[4] > b[3]), (a, b)
 
 
 def test_no_label_under_the_zoom_buttons():
@@ -336,3 +384,22 @@ def test_summary_of_nothing():
     assert "No IOM incident is mapped" in map_summary(
         _summary(), pd.DataFrame(columns=["mappable"])
     )
+
+
+def test_no_label_straddles_the_edge_of_a_phones_first_view():
+    # Germany lies beyond the right edge at the coast's zoom: its label runs on to the right,
+    # wholly outside a phone's view (whole on a wider screen), never a sliver at the edge
+    places = _summary(
+        ("Calais", 50.9481, 1.8564, 9, True), ("Germany", 51.1657, 10.4515, 3, False),
+        ("Dunkirk", 51.0383, 2.3775, 5, False), ("Boulogne-sur-Mer", 50.7264, 1.6139, 8, False),
+    )  # fmt: skip
+    for spec in (_spec(build_map(places)), _spec(build_map(places, view=COAST_VIEW))):
+        view = spec["initialViewState"]
+        labels = {d["label"]: d["anchor"] for d in _layer(spec, "place-names")["data"]}
+        assert "Calais" in labels
+        for label, left, right in _label_boxes(spec):
+            assert right <= 0 or left >= VIEWPORT[0] or (left >= 0 and right <= VIEWPORT[0]), (
+                label, left, right, view,
+            )  # fmt: skip
+        if _pixel(10.4515, 51.1657, view)[0] > VIEWPORT[0] and "Germany" in labels:
+            assert labels["Germany"] == "start"

@@ -197,10 +197,25 @@ def test_speaker_filter_changes_the_quotes():
 @pytest.mark.usefixtures("fake_corpus")
 def test_quote_search_by_words():
     at = _app("pages/quotes.py")
-    at.text_input(key="quote_search").set_value("patrols").run()
+    at.text_input(key="search").set_value("patrols").run()
     assert _quote_speakers(at) == ["Boris Johnson"]
-    at.text_input(key="quote_search").set_value("nothing like this").run()
+    at.text_input(key="search").set_value("nothing like this").run()
     assert _quote_speakers(at) == []
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_a_shared_link_reopens_the_quote_search():
+    at = _app("pages/quotes.py", search="patrols")
+    assert at.text_input(key="search").value == "patrols"
+    assert _quote_speakers(at) == ["Boris Johnson"]
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_an_empty_view_says_which_filter_emptied_it():
+    at = _app(**{"from": "2030-01-01"})
+    assert any("filter keeps none on its own" in i.value for i in at.info), [i.value for i in at.info]
+    at = _app()
+    assert not any("filter" in i.value for i in at.info)
 
 
 @pytest.mark.usefixtures("fake_corpus")
@@ -208,6 +223,18 @@ def test_quote_panels_escape_article_text():
     at = _app("pages/quotes.py")
     cards = [h for h in (x.proto.body for x in at.get("html")) if "quote-card" in h]
     assert len(cards) == 2 and all("<b>bold" not in c for c in cards)
+
+
+@pytest.mark.usefixtures("fake_corpus")
+def test_a_shared_link_shows_the_facts_picked_on_the_timeline():
+    event = make_corpus().events.iloc[0]
+    picked = f"{event['article']}@{int(event['start'])}-{int(event['end'])}"
+    at = _app("pages/timeline.py", fact=picked)
+    html = _html(at)
+    assert 'class="timeline-source"' in html and str(event["evidence"]) in html
+    at = _app("pages/timeline.py", fact="a1@999999-1000000")
+    assert any("not in the current selection" in c.value for c in at.caption)
+    assert 'class="timeline-source"' not in _html(_app("pages/timeline.py"))
 
 
 @pytest.mark.usefixtures("fake_corpus")
@@ -231,12 +258,12 @@ def test_figures_page_checks_the_breakdown():
 def test_figures_page_shows_the_official_series_with_the_article_figures():
     at = _app("pages/figures.py")
     yearly = {t["name"]: t for t in _chart(at, "official_yearly")["data"]}
-    assert {"Home Office, final", "Home Office, provisional", "Article figures"} <= set(yearly)
-    assert "provisional" in yearly["Home Office, provisional"]["text"][0]
+    assert {"Final", "Provisional", "Article figures"} <= set(yearly)
+    assert "provisional" in yearly["Provisional"]["text"][0]
     assert (yearly["Article figures"]["x"], yearly["Article figures"]["y"]) == ([2021], [25700])
-    assert "2021, cumulative (provisional)" in _trace_names(at, "official_monthly")
+    assert "2021 (provisional)" in _trace_names(at, "official_monthly")
     deaths = _chart(at, "official_deaths")
-    assert "minimums" in deaths["layout"]["legend"]["title"]["text"]
+    assert "minimums" in deaths["layout"]["title"]["subtitle"]["text"]
     assert "UK Home Office" in _trace_names(at, "official_deaths")
     captions = _captions(at)
     assert "41,472 in 2025 (provisional)" in captions  # the text beneath the yearly chart
@@ -334,6 +361,14 @@ def test_timeline_shows_the_record_for_the_dates_and_the_articles_beneath():
     assert len(at.dataframe[0].value) > 0  # the articles' facts of those days
 
 
+@pytest.mark.parametrize("dates", [{"from": "2030-01-01"}, {"to": "2017-12-31"}])
+def test_timeline_with_dates_wholly_outside_the_record_says_so(dates):
+    at = _app("pages/timeline.py", **dates)  # no exception: the open end is not the record's own
+    day = next(iter(dates.values()))
+    assert _chart(at, "record_chart")["layout"]["meta"]["first"] == day
+    assert "The Home Office daily series has no data for" in _captions(at)
+
+
 @pytest.mark.usefixtures("fake_corpus")
 def test_timeline_record_by_year_and_by_chosen_bars():
     at = _app("pages/timeline.py")
@@ -411,10 +446,10 @@ def test_quotes_come_50_a_page():
     at.number_input(key="quote_page").set_value(9).run()
     assert _cards(at) == 2 and _showing(at) == ["Showing 401–402 of 402 quotes."]
     # a new search starts again at the first page, and searches every quote, not one page
-    at.text_input(key="quote_search").set_value("already late").run()
+    at.text_input(key="search").set_value("already late").run()
     assert _cards(at) == 1 and _showing(at) == [] and _quote_speakers(at) == ["Emmanuel Macron"]
     assert not at.number_input  # one page
-    at.text_input(key="quote_search").set_value("patrols").run()
+    at.text_input(key="search").set_value("patrols").run()
     assert at.number_input(key="quote_page").value == 1
     assert _showing(at) == ["Showing 1–50 of 401 quotes."]
 

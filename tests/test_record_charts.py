@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import date
 
 import pandas as pd
@@ -10,16 +11,20 @@ import plotly.graph_objects as go
 import pytest
 
 from lib.record.load import Record, load_record
+from lib.record.series import shown_span
 from lib.show.palette import OKABE_ITO
+from lib.show.publish import freeze, thaw
 from lib.show.record import (
     ARTICLE_TRACE,
     INCIDENT_COLOURS,
     NARROW_PX,
     PAST_YEAR_COLOUR,
+    article_trace,
     by_year_chart,
     choose_granularity,
     record_timeline,
 )
+from lib.show.tables import record_summary
 
 TODAY = date(2026, 11, 30)
 HOME_OFFICE = "Home Office, small boat arrivals (provisional)"
@@ -149,7 +154,7 @@ def test_the_source_line_is_inside_the_figure(nine_years, record):
     text = source["text"].replace("<br>", " ")
     assert HOME_OFFICE in text and IOM in text and source["xref"] == "paper"
     (alone,) = _annotations(record_timeline(record, incidents=False).to_dict(), "source")
-    assert HOME_OFFICE in alone["text"] and "IOM" not in alone["text"]
+    assert HOME_OFFICE in alone["text"].replace("<br>", " ") and "IOM" not in alone["text"]
 
 
 def test_the_deadliest_incidents_are_labelled(nine_years):
@@ -231,6 +236,12 @@ def test_article_figures_are_one_marker_trace_added_last(record):
     assert [t["name"] for t in figure["data"]].count(ARTICLE_TRACE) == 1
     empty = record_timeline(record, "2021-01-01", "2022-12-31", article_figures=figures.iloc[0:0])
     assert ARTICLE_TRACE not in _traces(empty.to_dict())
+    # the chart without them, thawed from its JSON, plus their trace, is the chart with them
+    copy = thaw(freeze(empty))
+    copy.add_trace(article_trace(figures))
+    assert json.loads(copy.to_json()) == json.loads(freeze(record_timeline(
+        record, "2021-01-01", "2022-12-31", article_figures=figures
+    )))  # fmt: skip
 
 
 def test_colours_are_okabe_ito(nine_years, record):
@@ -290,7 +301,7 @@ def test_by_year_axes_labels_and_hover(by_year):
         str(y) for y in range(2018, 2027)
     ]
     (source,) = _annotations(by_year, "source")
-    assert HOME_OFFICE in source["text"]
+    assert HOME_OFFICE in source["text"].replace("<br>", " ")
     trace = by_year["data"][0]
     assert (
         "%{customdata[0]}" in trace["hovertemplate"] and "since 1 January" in trace["hovertemplate"]
@@ -323,3 +334,14 @@ def test_by_year_for_chosen_years(record):
     )
     with pytest.raises(ValueError, match="none in the series"):
         by_year_chart(record, years=[2010])
+
+
+@pytest.mark.parametrize(("first", "last"), [(date(2030, 1, 1), None), (None, date(2017, 12, 31))])
+def test_dates_wholly_outside_the_record_show_their_day_as_no_data(record, first, last) -> None:
+    day = first or last
+    assert shown_span(record, first, last) == (pd.Timestamp(day), pd.Timestamp(day))
+    figure = record_timeline(record, first, last)
+    assert [t.name for t in figure.data if t.type == "bar" and len(t.y) and sum(t.y)] == []
+    assert "no arrivals data" in json.dumps(figure.to_plotly_json(), default=str)
+    summary = record_summary(record, first, last)
+    assert "has no data for" in summary.arrivals_text and "2026" in summary.arrivals_text

@@ -7,7 +7,10 @@ then the columns of each kind (a column a kind does not have is empty).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -85,12 +88,36 @@ def to_json(facts: pd.DataFrame, *, filters: Mapping[str, Any] | None = None) ->
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def export_name(filters: Mapping[str, Any], extension: str) -> str:
-    """A file name that says what the export holds: 'channel-facts_2021-11-24_2021-11-29.csv'."""
-    first = filters.get("from") or "start"
-    last = filters.get("to") or "end"
-    if isinstance(first, list):
-        first = first[0]
-    if isinstance(last, list):
-        last = last[0]
-    return f"channel-facts_{first}_{last}.{extension}"
+def _slug(value: object) -> str:
+    """'Boulogne-sur-Mer' -> 'boulogne-sur-mer': letters and digits only, for a file name."""
+    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "x"
+
+
+def file_stem(filters: Mapping[str, Any], what: str = "facts") -> str:
+    """A name that says what the file holds and every filter that chose it.
+
+    'channel-facts_all' without filters; else each filter in URL order, e.g.
+    'channel-facts_from-2021-11-24_to-2021-11-29_place-calais+dunkirk_speaker-emmanuel-macron'.
+    Links added to the view are counted ('links-2'). A name over 150 characters keeps its
+    start and ends in a short hash of the whole, so two views never share a name.
+    """
+    parts = []
+    for key in ("from", "to", "article", "place", "speaker"):
+        values = filters.get(key) or []
+        values = [values] if isinstance(values, str) else list(values)
+        if values:
+            parts.append(f"{key}-" + "+".join(_slug(v) for v in values))
+    if filters.get("url"):
+        links = filters["url"]
+        parts.append(f"links-{1 if isinstance(links, str) else len(links)}")
+    stem = f"channel-{_slug(what)}_" + ("_".join(parts) if parts else "all")
+    if len(stem) > 150:
+        digest = hashlib.sha256(stem.encode()).hexdigest()[:8]
+        stem = f"{stem[:140]}_{digest}"
+    return stem
+
+
+def export_name(filters: Mapping[str, Any], extension: str, what: str = "facts") -> str:
+    """`file_stem` with its extension: 'channel-facts_from-2021-11-24_to-2021-11-29.csv'."""
+    return f"{file_stem(filters, what)}.{extension}"

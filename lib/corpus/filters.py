@@ -149,6 +149,48 @@ def select_rows(corpus: Any, state: FilterState) -> dict[str, np.ndarray]:
     return rows
 
 
+def _filters_set(state: FilterState) -> list[tuple[str, FilterState]]:
+    """Each filter the state sets, named in words, as a state of its own."""
+    found = []
+    if state.articles:
+        found.append((f"Article ({', '.join(state.articles)})", FilterState(articles=state.articles)))
+    if state.date_from or state.date_to:
+        span = f"{state.date_from or 'the start'} to {state.date_to or 'the end'}"
+        found.append((f"Dates ({span})", FilterState(date_from=state.date_from, date_to=state.date_to)))
+    if state.places:
+        found.append((f"Place ({', '.join(state.places)})", FilterState(places=state.places)))
+    if state.speakers:
+        found.append((f"Speaker ({', '.join(state.speakers)})", FilterState(speakers=state.speakers)))
+    return found
+
+
+def _facts_kept(corpus: Any, state: FilterState) -> int:
+    return sum(len(rows) for name, rows in select_rows(corpus, state).items() if name in FACT_TABLES)
+
+
+def why_empty(corpus: Any, state: FilterState) -> str | None:
+    """Which filter emptied the view, in words, when `state` keeps no fact of a corpus that has some; else None.
+
+    A filter that keeps nothing on its own is named; else the filters are each said to keep
+    facts alone and none together (a speaker's quotes in sentences that name no chosen place).
+    """
+    if state.is_empty or _facts_kept(corpus, state) or not _facts_kept(corpus, FilterState()):
+        return None
+    alone = [(words, _facts_kept(corpus, only)) for words, only in _filters_set(state)]
+    empty = [words for words, kept in alone if kept == 0]
+    if empty:
+        return (
+            f"No fact: the {' and the '.join(empty)} filter keeps none on its own. "
+            "Change or clear it to see facts."
+        )
+    each = "; ".join(f"{words} keeps {kept:,} fact{'' if kept == 1 else 's'}" for words, kept in alone)
+    return (
+        f"No fact matches every filter at once. On its own, {each}; together, none "
+        "(a place keeps only the sentences that name it, a speaker only their sentences). "
+        "Remove one of them to see facts."
+    )
+
+
 def take_rows(corpus: C, rows: Mapping[str, np.ndarray]) -> C:
     """The corpus with only the given rows (from `select_rows`) of its fact tables and `articles`."""
     selection = Selection(corpus, rows)

@@ -40,7 +40,7 @@ def typed_frame(records: list[dict[str, Any]], table: str) -> pd.DataFrame:
         if dtype.startswith("datetime64"):
             frame[name] = pd.to_datetime(frame[name], errors="coerce").astype("datetime64[ns]")
         elif dtype == "bool":
-            frame[name] = frame[name].fillna(False).astype(bool)
+            frame[name] = frame[name].astype(object).fillna(False).astype(bool)
         elif dtype == "int64":
             frame[name] = pd.to_numeric(frame[name], errors="coerce").fillna(0).astype("int64")
         elif dtype == "Int64":

@@ -184,3 +184,26 @@ def parse_anchor(value: str | None) -> tuple[int, int] | None:
         return None
     start, end = int(match.group(1)), int(match.group(2))
     return (start, end) if start < end else None
+
+
+MOST_PICKED = 10  # facts a timeline selection keeps in the URL
+
+
+def picked_param(article: str, start: int, end: int) -> str:
+    """One fact picked on the timeline, as the URL's repeatable `fact` parameter: 'ARTICLE@START-END'."""
+    return f"{article}@{int(start)}-{int(end)}"
+
+
+def parse_picked(values: Iterable[str]) -> list[tuple[str, int, int]]:
+    """The facts a URL's `fact` parameters name (at most `MOST_PICKED`); malformed ones are left out.
+
+    >>> parse_picked(["a1@37-48", "x", "a@b@1-2", "a2@9-3"])
+    [('a1', 37, 48), ('a@b', 1, 2)]
+    """
+    found = []
+    for value in values:
+        article, _, span = str(value).rpartition("@")
+        anchor = parse_anchor(span)
+        if article and anchor:
+            found.append((article, *anchor))
+    return found[:MOST_PICKED]

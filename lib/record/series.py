@@ -82,6 +82,19 @@ def series_span(record: Record) -> tuple[date, date]:
     return dates.iloc[0].date(), dates.iloc[-1].date()
 
 
+def shown_span(record: Record, first: Day | None, last: Day | None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The days a chart of the record shows for a date filter: an open end is the series' own.
+
+    A filter wholly after the series (`first` past its last day, no `last`) or before it
+    shows its one given day, drawn as "no data", never an inverted span.
+    """
+    span = series_span(record)
+    start, end = _day(first, span[0]), _day(last, span[1])
+    if end < start and (first is None or last is None):
+        start = end = start if last is None else end
+    return start, end
+
+
 def _day(value: Day | None, default: date) -> pd.Timestamp:
     return pd.Timestamp(default if value is None else value).normalize()
 

@@ -8,9 +8,10 @@ map's tooltips). Article text and metadata are untrusted: the HTML forms are esc
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 import pandas as pd
 
@@ -38,7 +39,21 @@ def permalink(article: str, start: int, end: int) -> str:
     >>> permalink("000_seed", 37, 48)
     'sources?article=000_seed&at=37-48'
     """
-    return f"{READER_PAGE}?" + urlencode({"article": article, "at": f"{int(start)}-{int(end)}"})
+    return f"{READER_PAGE}?article={_quoted(article)}&at={int(start)}-{int(end)}"
+
+
+@functools.lru_cache(maxsize=65_536)
+def _quoted(article: str) -> str:
+    """An article id as a URL parameter value (`urlencode`'s quoting), once per id."""
+    return quote_plus(str(article))
+
+
+def permalinks(facts: pd.DataFrame) -> list[str]:
+    """`permalink` of every row of a fact table (columns article, start, end)."""
+    return [
+        f"{READER_PAGE}?article={_quoted(a)}&at={s}-{e}"
+        for a, s, e in zip(facts["article"], facts["start"].tolist(), facts["end"].tolist(), strict=True)
+    ]
 
 
 def citation(article: Mapping[str, Any], sentence: str, *, link: str | None = None) -> str:

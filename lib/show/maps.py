@@ -28,6 +28,7 @@ from lib.show.record import INCIDENT_COLOURS
 # The first view when nothing is drawn: the coast from Calais to Boulogne-sur-Mer, Wimereux between.
 COAST_VIEW = {"latitude": 50.85, "longitude": 1.75, "zoom": 9.3}
 CARTO_LIGHT = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
+CARTO_DARK = "https://basemaps.cartocdn.com/gl/dark-matter-gl-style/style.json"  # a dark page's tiles
 GEOJSON = Path(__file__).resolve().parents[2] / "data" / "geo" / "channel.geojson"
 _TOOLTIP_SENTENCES = 3  # sentences quoted per place in a map tooltip
 # The first view is fitted for the narrowest map the page gives (a 390 px phone, less the
@@ -221,23 +222,46 @@ def _pixels(lon: float, lat: float, view: Mapping[str, float]) -> tuple[float, f
     return (x - cx) * scale, (y - cy) * scale
 
 
-def _under_controls(label: str, lon: float, lat: float, view: Mapping[str, float]) -> bool:
-    """Would this label, hung beneath its point, sit under the zoom buttons at the first view?
+def place_labels(records: list[dict[str, Any]], view: Mapping[str, float]) -> list[dict[str, Any]]:
+    """The labels drawn at the first view, each with its `anchor` and pixel `offset`; no two overlap.
 
-    The buttons' corner of the `VIEWPORT` (the narrowest map): a fitted view keeps every
-    point out of it, so this only drops labels from a view given by the caller.
+    Records come most-named first (`place_summary`'s order), and a label is kept only when
+    its box, in the `VIEWPORT` (the narrowest map, a phone's), overlaps no label kept
+    before it and not the zoom buttons: the names of a crowded coast at a zoomed-out view
+    would otherwise print over one another. A label that would run past the left or right
+    edge starts (or ends) at its point instead of being centred under it, so none is cut
+    ("oulogne-sur-Mer"). The label of a place beyond the left or right edge of that view
+    (far inland, when the view is held at the coast's zoom) runs away from it, wholly
+    outside on a phone and whole on a wider screen; one that would straddle the top or
+    bottom edge is dropped. Every place keeps its dot, its tooltip and its row in the table.
     """
-    x, y = _pixels(lon, lat, view)
-    half = len(label) * _LABEL_CHAR_PX / 2
-    left, right, top = x - half, x + half, y + _LABEL_OFFSET
-    bottom = top + _LABEL_HEIGHT
-    edge_x, edge_y = VIEWPORT[0] / 2, -VIEWPORT[1] / 2
-    return (
-        right > edge_x - _CONTROLS[0]
-        and left < edge_x
-        and top < edge_y + _CONTROLS[1]
-        and bottom > edge_y
-    )
+    edge_x, edge_y = VIEWPORT[0] / 2, VIEWPORT[1] / 2
+    controls = (edge_x - _CONTROLS[0], -edge_y, edge_x, -edge_y + _CONTROLS[1])
+    kept: list[tuple[float, float, float, float]] = [controls]
+    placed = []
+    for record in records:
+        x, y = _pixels(record["lon"], record["lat"], view)
+        width = len(record["label"]) * _LABEL_CHAR_PX
+        top, bottom = y + _LABEL_OFFSET, y + _LABEL_OFFSET + _LABEL_HEIGHT
+        anchor, left = "middle", x - width / 2
+        if x - 6 >= edge_x:
+            anchor, left = "start", x - 6
+        elif x + 6 <= -edge_x:
+            anchor, left = "end", x + 6 - width
+        elif left < -edge_x + 2:
+            anchor, left = "start", x - 6
+        elif left + width > edge_x - 2:
+            anchor, left = "end", x + 6 - width
+        box = (left, top, left + width, bottom)
+        seen = box[0] < edge_x and box[2] > -edge_x and top < edge_y and bottom > -edge_y
+        if seen and (top < -edge_y or bottom > edge_y):
+            continue  # cut by the top or bottom edge
+        if any(box[0] < b[2] and box[2] > b[0] and box[1] < b[3] and box[3] > b[1] for b in kept):
+            continue
+        kept.append(box)
+        shift = {"middle": 0, "start": -6, "end": 6}[anchor]
+        placed.append({**record, "anchor": anchor, "offset": [shift, _LABEL_OFFSET]})
+    return placed
 
 
 def _rdp(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
@@ -467,7 +491,7 @@ def build_map(
         half = max([len(r["label"]) * _LABEL_CHAR_PX / 2 + 6 for r in records], default=0)
         side = int(min(max(half, _PADDING["left"]), VIEWPORT[0] / 4))
         view = fit_view(lons, lats, padding={**_PADDING, "left": side, "right": side})
-    labelled = [r for r in records if not _under_controls(r["label"], r["lon"], r["lat"], view)]
+    labelled = place_labels(records, view)
     characters = sorted({c for r in labelled for c in r["label"] if c not in _ASCII})
     layers = _land_layers() if land else []
     if points is not None:
@@ -501,7 +525,8 @@ def build_map(
         get_text="label",
         get_size=14,
         get_color=[20, 20, 20, 255],
-        get_pixel_offset=[0, _LABEL_OFFSET],
+        get_pixel_offset="offset",
+        get_text_anchor="anchor",
         get_alignment_baseline=String("top"),
         # deck.gl draws only the characters of its atlas, printable ASCII by default:
         # "Équihen-Plage" lost its "É". The atlas gets every character the labels use.

@@ -6,16 +6,14 @@ with `lib.show.html.escape_html_column`: plotly renders hover text as HTML.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from lib.schema import QUALIFIER_WORDS
-from lib.show.html import escape_html, escape_html_column
-from lib.show.palette import OKABE_ITO
+from lib.show.html import escape_html_column
+from lib.show.palette import INK, INK_EDGE, OKABE_ITO
+from lib.show.publish import finish
 
 # The order the series of one chart take their colours in; black is kept for article markers.
 SERIES_COLOURS = (
@@ -30,13 +28,11 @@ SERIES_COLOURS = (
 ARTICLE_MARKER = {
     "symbol": "diamond",
     "size": 12,
-    "color": OKABE_ITO["black"],
-    "line": {"width": 1, "color": "white"},
+    "color": INK,
+    "line": {"width": 1.5, "color": INK_EDGE},  # the edge shows a black diamond on a dark page
 }
 ARTICLE_TRACE = "Article figures"
-# Legends go beneath the plot: beside it they take half the width of the centred page.
-_LEGEND_BELOW: dict[str, Any] = {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0}
-ARRIVALS_OVERLAY = "Home Office monthly arrivals"  # + " (final)" / " (provisional)"
+ARRIVALS_SOURCE = "Source: Home Office, Irregular migration to the UK (small boat arrivals)"
 MARKER_COLUMNS = ("article", "figure", "evidence", "x", "y", "reports")
 _DAY_MS = 86_400_000
 _MOST_MARKERS = 500  # article figures placed by day beyond this are placed by week
@@ -47,7 +43,7 @@ def arrivals_by_year_chart(
 ) -> go.Figure:
     """Bars of people arriving by small boat per year; provisional years hatched, lighter and labelled.
 
-    Article figures about crossings in a year (`period` YYYY) are drawn as black diamonds
+    Article figures about crossings in a year (`period` YYYY) are drawn as diamonds
     at that year, so "more than 25,700 this year" sits beside the 2021 bar.
     """
     fig = go.Figure()
@@ -61,7 +57,7 @@ def arrivals_by_year_chart(
         ]
         fig.add_trace(
             go.Bar(
-                name=f"Home Office, {status}",
+                name=status.capitalize(),
                 x=rows["year"].astype(int).tolist(),
                 y=rows["people"].astype(int).tolist(),
                 text=labels,
@@ -80,16 +76,23 @@ def arrivals_by_year_chart(
             )
         )
     points = article_points(figures, "yearly")
-    if points is not None:
-        fig.add_trace(points)
     fig.update_layout(
-        title="People arriving in the UK by small boat, per year",
         xaxis={"title": {"text": "Year"}, "dtick": 1},
         yaxis={"title": {"text": "People detected arriving"}},
         barmode="overlay",
-        legend=_legend("Hatched: provisional, may be revised"),
-        margin={"r": 40},
     )
+    finish(
+        fig,
+        title="Small-boat arrivals per year",
+        subtitle="People detected arriving in the UK by small boat. Hatched: provisional, "
+        "may be revised",
+        source=ARRIVALS_SOURCE,
+        legend_title="Home Office count",
+        height_px=500,
+        reserve=(ARTICLE_TRACE,),
+    )
+    if points is not None:  # last, in the legend slot kept for it
+        fig.add_trace(points)
     return fig
 
 
@@ -130,7 +133,7 @@ def monthly_arrivals_chart(
             ).tolist()
             fig.add_trace(
                 go.Scatter(
-                    name=f"{year}, cumulative ({status_label(rows['status'])})",
+                    name=f"{year} ({status_label(rows['status'])})",
                     x=ends,
                     y=rows["people"].astype(int).cumsum().tolist(),
                     mode="lines+markers",
@@ -141,14 +144,24 @@ def monthly_arrivals_chart(
             )
         points = article_points(figures, "cumulative")
         y_title = "People since 1 January (cumulative)"
-    if points is not None:
-        fig.add_trace(points)
-    fig.update_layout(
-        title="People arriving in the UK by small boat, by month",
-        legend=_legend(""),
-        xaxis={"title": {"text": "Month"}},
-        yaxis={"title": {"text": y_title}},
+    fig.update_layout(xaxis={"title": {"text": "Month"}}, yaxis={"title": {"text": y_title}})
+    finish(
+        fig,
+        title="Small-boat arrivals since 1 January" if cumulative else "Small-boat arrivals per month",
+        subtitle=(
+            "People detected arriving, added up month by month, one line a year"
+            if cumulative
+            else "People detected arriving in the UK by small boat, each month"
+        )
+        + f" ({status_label(months['status'])})"
+       ,
+        source=ARRIVALS_SOURCE,
+        legend_title="Added up from January, by year" if cumulative else "",
+        height_px=560 if cumulative else 480,
+        reserve=(ARTICLE_TRACE,),
     )
+    if points is not None:  # last, in the legend slot kept for it
+        fig.add_trace(points)
     return fig
 
 
@@ -158,7 +171,7 @@ def deaths_by_year_chart(
     """Deaths per year, one bar per counting body side by side: bodies count different things.
 
     Partial-year and low-confidence counts are hatched and lighter. Article figures of
-    deaths in a year (`period` YYYY) are black diamonds.
+    deaths in a year (`period` YYYY) are diamonds.
     """
     fig = go.Figure()
     deaths = deaths_by_year.copy()
@@ -193,23 +206,24 @@ def deaths_by_year_chart(
             )
         )
     points = article_points(figures, "deaths")
-    if points is not None:
-        fig.add_trace(points)
     fig.update_layout(
-        title="Deaths linked to Channel crossings, by year and by who counted",
         xaxis={"title": {"text": "Year"}, "dtick": 1},
         yaxis={"title": {"text": "Deaths (minimum counts)"}},
         barmode="group",
-        legend=_legend(
-            "Counted by (all counts are minimums; hatched: partial year or low confidence)"
-        ),
-        height=520,
     )
+    finish(
+        fig,
+        title="Deaths on the route, per year",
+        subtitle="Each body's own count, side by side: all are minimums. Hatched: partial "
+        "year or low confidence",
+        source="Sources: each body's published count (table below: every row's link)",
+        legend_title="Counted by",
+        height_px=580,
+        reserve=(ARTICLE_TRACE,),
+    )
+    if points is not None:  # last, in the legend slot kept for it
+        fig.add_trace(points)
     return fig
-
-
-def _legend(title: str) -> dict[str, Any]:
-    return {**_LEGEND_BELOW, "title": {"text": title, "side": "top"}}
 
 
 # Which article figures each chart marks: metric, length of the period, where they sit.
@@ -358,67 +372,3 @@ def chart_markers(fig: go.Figure) -> pd.DataFrame:
             rows.append({"article": article, "figure": words, "evidence": evidence, "x": x, "y": y,
                          "reports": int(reports)})  # fmt: skip
     return pd.DataFrame(rows, columns=list(MARKER_COLUMNS))
-
-
-def timeline_with_arrivals(timeline: go.Figure, arrivals_by_month: pd.DataFrame) -> go.Figure:
-    """The timeline on top and official monthly arrivals beneath it, as bars on the same date axis.
-
-    Args:
-        timeline: from `lib.show.timeline.build_timeline`; its traces and axes are kept as they are.
-        arrivals_by_month: the months to show (rows of `Reference.arrivals_by_month`),
-            usually those of `lib.show.tables.months_in_window`.
-
-    Each bar spans its month; its legend entry and hover say final or provisional
-    (provisional bars are hatched and lighter), and the hover names the source. Bars carry no `customdata`, so
-    clicking one selects no fact on the timeline. No months: the timeline unchanged.
-    """
-    if arrivals_by_month.empty:
-        return timeline
-    base = timeline.layout
-    fig = make_subplots(
-        rows=2, cols=1, shared_xaxes=True, row_heights=[0.66, 0.34], vertical_spacing=0.08
-    )
-    fig.add_traces(list(timeline.data), rows=1, cols=1)
-    months = arrivals_by_month.sort_values("month")
-    for status, opacity, pattern in (("final", 0.85, ""), ("provisional", 0.5, "/")):
-        rows = months[months["status"].astype(str) == status]
-        if rows.empty:
-            continue
-        starts = pd.to_datetime(rows["month"].astype(str) + "-01")
-        days = starts.dt.days_in_month.astype("float64")  # int32: days in ms overflow it
-        people = rows["people"].astype(int).tolist()
-        fig.add_trace(
-            go.Bar(
-                name=f"{ARRIVALS_OVERLAY} ({status})",
-                x=(starts + pd.to_timedelta(days / 2, unit="D")).tolist(),
-                y=people,
-                width=(days * _DAY_MS * 0.9).tolist(),
-                marker={
-                    "color": OKABE_ITO["blue"],
-                    "opacity": opacity,
-                    "pattern": {"shape": pattern},
-                },
-                hovertext=[
-                    f"{start:%b %Y}: {n:,} people arrived by small boat ({status})<br>"
-                    f"Home Office · {escape_html(str(url))}"
-                    for start, n, url in zip(starts, people, rows["source_url"], strict=True)
-                ],
-                hoverinfo="text",
-            ),
-            row=2,
-            col=1,
-        )
-    fig.update_layout(
-        height=(base.height or 420) + 240,
-        margin=base.margin,
-        hoverlabel=base.hoverlabel,
-        legend={"orientation": "h", "y": -0.14},
-        bargap=0.05,
-    )
-    fig.update_yaxes(base.yaxis.to_plotly_json(), row=1, col=1)
-    fig.update_xaxes(type="date", rangeselector=base.xaxis.rangeselector, row=1, col=1)
-    fig.update_xaxes(type="date", title=base.xaxis.title, row=2, col=1)
-    fig.update_yaxes(
-        title={"text": "Arrivals per month"}, rangemode="tozero", fixedrange=True, row=2, col=1
-    )
-    return fig

@@ -23,6 +23,8 @@ KIND_COLOURS: dict[str, str] = {
 DEATH_COLOUR = OKABE_ITO["vermillion"]  # deaths: places where they were reported, breakdowns
 PLACE_COLOUR = KIND_COLOURS["place"]
 UNKNOWN_COLOUR = "#999999"  # a kind without a colour of its own
+INK = OKABE_ITO["black"]  # the articles' own figures on the record's charts (diamonds)
+INK_EDGE = "#FFFFFF"  # their edge: a black mark stays visible on a dark page
 
 
 def hex_to_rgb(colour: str, alpha: int = 255) -> list[int]:

@@ -7,10 +7,16 @@ import plotly.graph_objects as go
 
 from lib.show.html import escape_html
 from lib.show.palette import DEATH_COLOUR
+from lib.show.publish import finish
 
 
-def build_breakdown_chart(parts: pd.DataFrame, *, title: str) -> go.Figure:
-    """A horizontal bar per group of a breakdown (columns group, value), for the Figures page."""
+def build_breakdown_chart(
+    parts: pd.DataFrame, *, title: str, subtitle: str = "", source: str = "Source: the article"
+) -> go.Figure:
+    """A horizontal bar per group of a breakdown (columns group, value), for the Figures page.
+
+    `title`, `subtitle` and `source` are plain text (article words among them): escaped here.
+    """
     figure = go.Figure(
         go.Bar(
             x=list(parts["value"]), y=[str(g) for g in parts["group"]], orientation="h",
@@ -18,11 +24,12 @@ def build_breakdown_chart(parts: pd.DataFrame, *, title: str) -> go.Figure:
             textposition="auto", hovertemplate="%{y}: %{x:,}<extra></extra>",
         )
     )  # fmt: skip
+    figure.update_traces(showlegend=False)
     figure.update_layout(
-        title={"text": escape_html(title)},
         xaxis={"title": {"text": "People"}},
-        yaxis={"title": {"text": "Group"}, "autorange": "reversed"},
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        height=120 + 40 * len(parts),
+        yaxis={"title": {"text": "Group"}, "autorange": "reversed", "automargin": True},
     )
-    return figure
+    return finish(
+        figure, title=escape_html(title), subtitle=escape_html(subtitle), source=escape_html(source),
+        height_px=200 + 36 * len(parts),
+    )  # fmt: skip

@@ -18,11 +18,19 @@ from plotly.subplots import make_subplots
 
 from lib.record.incidents import incident_span, incidents_between
 from lib.record.load import Record
-from lib.record.series import Day, Period, arrivals, cumulative_by_year, series_span
+from lib.record.series import Day, Period, arrivals, cumulative_by_year, series_span, shown_span
 from lib.schema import QUALIFIER_WORDS
 from lib.show.html import escape_html, escape_html_column, hover_sentences
 from lib.show.official import ARTICLE_MARKER
 from lib.show.palette import OKABE_ITO
+from lib.show.publish import (
+    MODEBAR_PX,
+    NARROW_PX,
+    SOURCE_COLOUR,
+    add_source,
+    quiet_axes,
+    title_layout,
+)
 
 SOURCE_LINE = (
     "Source: Home Office, small boat arrivals (provisional); "
@@ -35,15 +43,14 @@ INCIDENT_COLOURS: dict[str, str] = {
     "other": OKABE_ITO["reddish_purple"],
 }
 PEOPLE_COLOUR = OKABE_ITO["sky_blue"]
-BOATS_COLOUR = OKABE_ITO["black"]
+BOATS_COLOUR = OKABE_ITO["vermillion"]
 NO_DATA_COLOUR = "rgba(153,153,153,0.18)"
 PAST_YEAR_COLOUR = "#999999"  # the years not highlighted, in grey
 HIGHLIGHT_COLOURS = (OKABE_ITO["vermillion"], OKABE_ITO["blue"], OKABE_ITO["bluish_green"])
 ARTICLE_TRACE = "Figures in the articles"
 Granularity = Literal["auto", "day", "week", "month"]
 
-NARROW_PX = 358  # a 390 px phone less the page's margins: no label overlaps at this width
-_MARGIN = {"l": 56, "r": 16, "t": 64, "b": 176}
+_MARGIN = {"l": 56, "r": 16, "t": 64 + MODEBAR_PX, "b": 176}  # the title beneath the toolbar
 _RIGHT_AXIS_PX = 56  # the boats axis, on the right
 # beneath the plot and its dates, above the source line (y counts from the figure's bottom),
 # two entries a row: the five entries take three rows on a phone
@@ -53,6 +60,10 @@ _LEGEND_BELOW: dict[str, Any] = {"orientation": "h", "x": 0, "yref": "container"
                                  "font": {"size": 10}}  # fmt: skip
 _DAY_MS = 86_400_000
 _LABEL_FONT = 10
+# the deadliest incidents' labels: a dark chip with white text reads on a light and on a
+# dark page alike (opaque: it hides the pointers of higher labels passing behind it)
+LABEL_CHIP = "rgba(64,64,64,0.95)"
+LABEL_CHIP_TEXT = "#ffffff"
 _CHAR_PX = 6.0  # width of a character at 10 px, a little over the average, to be safe
 _LABEL_LEVELS = 3  # rows of labels above the incidents
 _LABEL_STEP_PX = 30  # between rows of labels (a two-line label at 10 px is about 26 px tall)
@@ -93,15 +104,6 @@ def _period_words(start: pd.Timestamp, by: Period) -> str:
     return str(start.year)
 
 
-def _source(fig: go.Figure, text: str, bottom: int) -> None:
-    """The source line, inside the figure (bottom left), so an exported image keeps it."""
-    fig.add_annotation(
-        text=text.replace("; ", ";<br>"), xref="paper", yref="paper", x=0, y=0,
-        yshift=-bottom + 4, xanchor="left", yanchor="bottom", showarrow=False,
-        align="left", font={"size": 10, "color": "#555555"}, name="source",
-    )  # fmt: skip
-
-
 def _bars(
     periods: pd.DataFrame, by: Period, start: pd.Timestamp, end: pd.Timestamp
 ) -> dict[str, Any]:
@@ -138,8 +140,8 @@ def _no_data(
     for lo, hi in spans:
         fig.add_vrect(
             x0=lo, x1=hi + pd.Timedelta(days=1), row=row, col=1, fillcolor=NO_DATA_COLOUR,
-            line_width=0, layer="below", annotation_text=words, annotation_position="top left",
-            annotation_textangle=-90, annotation_font={"size": 10, "color": "#555555"},
+            exclude_empty_subplots=False, line_width=0, layer="below", annotation_text=words, annotation_position="top left",
+            annotation_textangle=-90, annotation_font={"size": 10, "color": SOURCE_COLOUR},
         )  # fmt: skip
 
 
@@ -243,8 +245,7 @@ def record_timeline(
     The period used is in the y-axis title, the subtitle and `layout.meta["granularity"]`.
     """
     span = series_span(record)
-    start = pd.Timestamp(first if first is not None else span[0]).normalize()
-    end = pd.Timestamp(last if last is not None else span[1]).normalize()
+    start, end = shown_span(record, first, last)
     if end < start:
         raise ValueError(
             f"first {start.date()} is after last {end.date()}; accepted: first <= last"
@@ -254,7 +255,7 @@ def record_timeline(
     rows = 2 if incidents else 1
     margin = {**_MARGIN, "r": _MARGIN["r"] + (_RIGHT_AXIS_PX if boats else 0)}
     plot_px = width_px - margin["l"] - margin["r"]
-    height = 640 if incidents else 440
+    height = (640 if incidents else 440) + MODEBAR_PX
     row_px = (height - margin["t"] - margin["b"]) * (1 - _SPACING) * _ROW_HEIGHTS[1]
     fig = make_subplots(
         rows=rows, cols=1, shared_xaxes=True, vertical_spacing=_SPACING,
@@ -304,31 +305,37 @@ def record_timeline(
     fig.update_xaxes(range=[start, end + pd.Timedelta(days=1)], type="date")
     fig.update_xaxes(title_text="Date", row=rows, col=1)
     if article_figures is not None and not article_figures.empty:
-        fig.add_trace(
-            go.Scatter(
-                name=ARTICLE_TRACE, mode="markers", marker=ARTICLE_MARKER,
-                x=pd.to_datetime(article_figures["x"]).tolist(), y=article_figures["y"].tolist(),
-                text=escape_html_column(article_figures["label"].astype(str)).tolist(),
-                hovertext=article_figures["hover"].astype(str).tolist(),
-                hovertemplate="%{hovertext}<extra></extra>",
-            ),
-            row=1, col=1, secondary_y=False,
-        )  # fmt: skip
+        fig.add_trace(article_trace(article_figures))
     fig.update_layout(
-        title={
-            "text": "Small-boat arrivals and deaths" if incidents else "Small-boat arrivals",
-            "subtitle": {"text": f"{_PERIOD_WORDS[period]} totals · {_words(start)} – {_words(end)}"},
-        },
-        height=height, margin=margin, bargap=0, plot_bgcolor="white",
+        title=title_layout(
+            "Small-boat arrivals and deaths" if incidents else "Small-boat arrivals",
+            f"{_PERIOD_WORDS[period]} totals · {_words(start)} – {_words(end)}",
+        )[0],
+        height=height, margin=margin, bargap=0,
         legend={**_LEGEND_BELOW, "y": _LEGEND_BELOW["y"] / height},
         hovermode="closest",
         meta={"granularity": period, "first": start.date().isoformat(), "last": end.date().isoformat(),
               "periods": len(periods), "incidents": len(shown)},
     )  # fmt: skip
-    fig.update_xaxes(showgrid=False, linecolor="#888888")
-    fig.update_yaxes(gridcolor="#eeeeee")
-    _source(fig, SOURCE_LINE if incidents else ARRIVALS_SOURCE, margin["b"])
+    quiet_axes(fig)
+    fig.update_xaxes(showgrid=False)
+    add_source(fig, SOURCE_LINE if incidents else ARRIVALS_SOURCE, margin["b"])
     return fig
+
+
+def article_trace(article_figures: pd.DataFrame) -> go.Scatter:
+    """The articles' own figures on the record's top row (axes x and y): `article_markers` rows.
+
+    `record_timeline(article_figures=...)` adds it last; a page that keeps the record's
+    chart for some dates adds it to a copy for each selection of articles.
+    """
+    return go.Scatter(
+        name=ARTICLE_TRACE, mode="markers", marker=ARTICLE_MARKER, xaxis="x", yaxis="y",
+        x=pd.to_datetime(article_figures["x"]).tolist(), y=article_figures["y"].tolist(),
+        text=escape_html_column(article_figures["label"].astype(str)).tolist(),
+        hovertext=article_figures["hover"].astype(str).tolist(),
+        hovertemplate="%{hovertext}<extra></extra>",
+    )  # fmt: skip
 
 
 def _incident_row(
@@ -385,8 +392,8 @@ def _incident_row(
             ax=(start + pd.Timedelta(milliseconds=centre / plot_px * span_ms)).round("s"),
             ay=levels[level] * top,
             axref="x2", ayref="y3", text=row["label"], showarrow=True, arrowhead=0, arrowwidth=0.8,
-            arrowcolor="#777777", font={"size": _LABEL_FONT}, align="center",
-            bgcolor="white", name="deadliest",
+            arrowcolor="#808080", font={"size": _LABEL_FONT, "color": LABEL_CHIP_TEXT}, align="center",
+            bgcolor=LABEL_CHIP, name="deadliest",
         )  # fmt: skip
 
 
@@ -396,7 +403,7 @@ def by_year_chart(
     years: list[int] | None = None,
     highlight: list[int] | None = None,
     every_days: int = 7,
-    height_px: int = 420,
+    height_px: int = 420 + MODEBAR_PX,
 ) -> go.Figure:
     """Each year's arrivals added up from 1 January, one line per year on one January–December axis.
 
@@ -457,17 +464,18 @@ def by_year_chart(
             xshift=4, yshift=shift, font={"size": 11, "color": colour}, name="year",
         )  # fmt: skip
     fig.update_layout(
-        title={"text": "Arrivals by year, from 1 January",
-               "subtitle": {"text": "People detected arriving by small boat, added up day by day"}},
-        height=height_px, margin=margin, plot_bgcolor="white", hovermode="closest",
+        title=title_layout("Arrivals by year, from 1 January",
+                           "People detected arriving by small boat, added up day by day")[0],
+        height=height_px, margin=margin, hovermode="closest",
         meta={"points": len(points), "years": [int(y) for y in sorted(points["year"].unique())],
               "highlight": [int(y) for y in highlight]},
     )  # fmt: skip
     fig.update_xaxes(title_text="Day of the year", tickvals=_MONTH_TICKS[::2], ticktext=_MONTHS[::2],
-                     tickangle=0, range=[1, 366 + 40], showgrid=False, linecolor="#888888")  # fmt: skip
+                     tickangle=0, range=[1, 366 + 40], showgrid=False)  # fmt: skip
     fig.update_yaxes(title_text="People since 1 January (cumulative)", rangemode="tozero",
-                     range=[0, top], gridcolor="#eeeeee")  # fmt: skip
-    _source(fig, ARRIVALS_SOURCE, margin["b"])
+                     range=[0, top])  # fmt: skip
+    quiet_axes(fig)
+    add_source(fig, ARRIVALS_SOURCE, margin["b"])
     return fig
 
 
@@ -510,7 +518,7 @@ def article_markers(
     if by == "day":
         whole = first == last
     elif by == "week":
-        whole = (first.dt.dayofweek == 0) & (last - first == pd.Timedelta(days=6))
+        whole = (first.dt.day_of_week == 0) & (last - first == pd.Timedelta(days=6))
     elif by == "month":
         whole = (first.dt.day == 1) & (last == first + pd.offsets.MonthEnd(0))
     else:

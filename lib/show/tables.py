@@ -20,8 +20,9 @@ from lib.checks.common import month_words
 from lib.corpus.headlines import PERIOD_KINDS, period_kind
 from lib.record.incidents import incident_totals, incidents_between
 from lib.record.reference import Reference
-from lib.record.series import arrivals_between, series_span
+from lib.record.series import arrivals_between, series_span, shown_span
 from lib.schema import METRIC_WORDS
+from lib.show.cite import permalinks
 from lib.show.labels import day_words, figure_period, period_words, present, qualified
 
 STATUSES = (CONSISTENT, INCONSISTENT, UNCHECKABLE)
@@ -32,8 +33,10 @@ STATUS_LEGEND: dict[str, str] = {
     "a year not yet over) or the sources disagree; the arithmetic says which",
 }
 CHECK_TABLE_COLUMNS = (
-    "status", "checked", "evidence", "arithmetic", "note", "sentence", "article", "source", "sources",
+    "status", "checked", "evidence", "arithmetic", "note", "sentence", "article", "in the reader",
+    "source", "sources",
 )  # fmt: skip
+READER_COLUMN = "in the reader"  # a permalink: the Sources reader at the fact's sentence, outlined
 _URL = re.compile(r"https?://[^\s;,]+")
 
 
@@ -206,7 +209,7 @@ def markers_sentence(
         placed.append(f"{r['figure']} (“{r['evidence']}”, {title}{others})")
     rest = len(markers) - len(placed)
     more = f"; and {rest:,} more (the checks below list every figure)" if rest > 0 else ""
-    return "Article figures marked (black diamonds): " + "; ".join(placed) + more + "."
+    return "Article figures marked (diamonds): " + "; ".join(placed) + more + "."
 
 
 def differences(reference: Reference) -> list[str]:
@@ -279,6 +282,7 @@ def checks_table(checks: pd.DataFrame, titles: Mapping[str, str] | None = None) 
         "status": checks["status"].astype(str), "checked": checks["kind"].astype(str),
         "evidence": checks["evidence"], "arithmetic": checks["arithmetic"], "note": checks["note"],
         "sentence": checks["sentence"], "article": [titles.get(a, a) for a in checks["article"]],
+        READER_COLUMN: permalinks(checks),
         "source": [u[0] if u else None for u in urls], "sources": [list(dict.fromkeys(u)) for u in urls],
     }, columns=list(CHECK_TABLE_COLUMNS)).reset_index(drop=True)  # fmt: skip
 
@@ -317,6 +321,7 @@ def figures_table(figures: pd.DataFrame, titles: Mapping[str, str] | None = None
             "from": ["this article" if r["own"] else "a “Read more” headline" for r in records],
             "sentence": [str(r["sentence"]) for r in records],
             "article": [titles.get(str(r["article"]), str(r["article"])) for r in records],
+            READER_COLUMN: permalinks(figures),
         }
     )
 
@@ -336,6 +341,7 @@ def events_table(events: pd.DataFrame, titles: Mapping[str, str] | None = None) 
             "phrase": [str(r.get("phrase") or "") for r in records],
             "sentence": [str(r.get("sentence") or "") for r in records],
             "article": [titles.get(str(r["article"]), str(r["article"])) for r in records],
+            READER_COLUMN: permalinks(events),
         }
     )
 
@@ -361,8 +367,7 @@ def record_summary(record: Any, first: date | None, last: date | None) -> Record
     Migrants Project, minimum counts)." Dates outside a series are said, not counted as zero.
     """
     span_first, span_last = series_span(record)
-    a = pd.Timestamp(first or span_first).date()
-    b = pd.Timestamp(last or span_last).date()
+    a, b = (day.date() for day in shown_span(record, first, last))
     covered_a, covered_b = max(a, span_first), min(b, span_last)
     people = boats = None
     if covered_a > covered_b:

@@ -18,6 +18,10 @@ from lib.schema import KINDS
 from lib.show.html import escape_html_column, hover_sentences
 from lib.show.labels import describe_facts
 from lib.show.palette import KIND_COLOURS, OKABE_ITO
+from lib.show.publish import finish
+
+ARTICLES_SOURCE = "Source: the selected articles (Sources page: each one, with its link)"
+_SYMBOLS_WORDS = "Hollow: from “Read more” headlines; open diamond: a plan, announced, not happened"
 
 _GRID_ROWS = 6  # timeline: facts of one kind and day stacked this high...
 _GRID_STEP = 0.12  # ...this far apart on the kind axis...
@@ -189,7 +193,7 @@ def facts_in_bins(facts: pd.DataFrame, bins: pd.DataFrame) -> pd.DataFrame:
     return facts[keep]
 
 
-def build_timeline(points: pd.DataFrame) -> go.Figure:
+def build_timeline(points: pd.DataFrame, *, source: str = ARTICLES_SOURCE) -> go.Figure:
     """Dated facts on a date axis, one trace (and colour) per kind; hover shows the escaped sentence.
 
     Each point's `customdata` is its row number in `points`, so a selection maps back
@@ -216,10 +220,11 @@ def build_timeline(points: pd.DataFrame) -> go.Figure:
             customdata=list(rows.index), hovertext=hover[mine].to_numpy(dtype=object),
             hoverinfo="text",
         ))  # fmt: skip
-    return _timeline_layout(figure, kinds)
+    subtitle = f"{len(points):,} dated facts, at the date each is about. " + _SYMBOLS_WORDS
+    return _timeline_layout(figure, kinds, subtitle, source)
 
 
-def build_timeline_bins(bins: pd.DataFrame) -> go.Figure:
+def build_timeline_bins(bins: pd.DataFrame, *, source: str = ARTICLES_SOURCE) -> go.Figure:
     """Dated facts counted by kind and period (`bin_points` with `with_text`): one dot each, sized by the count.
 
     Drawn instead of a dot per fact when there are too many for a browser. A dot sits
@@ -250,7 +255,12 @@ def build_timeline_bins(bins: pd.DataFrame) -> go.Figure:
             customdata=list(rows.index), hovertext=hover[mine].to_numpy(dtype=object),
             hoverinfo="text",
         ))  # fmt: skip
-    return _timeline_layout(figure, kinds)
+    total = int(bins["count"].sum()) if len(bins) else 0
+    subtitle = (
+        f"{total:,} dated facts counted by kind and {bins['period'].iloc[0] if len(bins) else 'day'}:"
+        " a bigger dot holds more. " + _SYMBOLS_WORDS
+    )
+    return _timeline_layout(figure, kinds, subtitle, source)
 
 
 def describe_periods(bins: pd.DataFrame) -> pd.Series:
@@ -285,7 +295,7 @@ def _kinds(kinds: pd.Series) -> list[str]:
     return [k for k in KINDS if k in found] + sorted(found - set(KINDS))
 
 
-def _timeline_layout(figure: go.Figure, kinds: list[str]) -> go.Figure:
+def _timeline_layout(figure: go.Figure, kinds: list[str], subtitle: str, source: str) -> go.Figure:
     lanes = [i for i, k in enumerate(KINDS) if k in kinds]
     figure.update_layout(
         xaxis={"title": {"text": "Date the fact is about"}, "type": "date",
@@ -296,11 +306,11 @@ def _timeline_layout(figure: go.Figure, kinds: list[str]) -> go.Figure:
                    {"label": "all", "step": "all"}]}},
         yaxis={"title": {"text": "Kind of fact"}, "tickvals": lanes, "ticktext": [KINDS[i] for i in lanes],
                "range": [-0.6, len(KINDS) - 0.4], "fixedrange": True},
-        legend={"orientation": "h", "y": -0.25},
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        height=420,
         hoverlabel={"align": "left"},
     )  # no clickmode/dragmode here: Streamlit sets its own for on_select, and ours break clicks  # fmt: skip
+    finish(figure, title="What the articles say, by date", subtitle=subtitle, source=source,
+           height_px=540)  # fmt: skip
+    figure.update_layout(margin={"t": figure.layout.margin.t + 34})  # the range buttons, above the plot
     return figure
 
 
