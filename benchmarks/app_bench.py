@@ -11,7 +11,8 @@ browser starts drawing). Three situations are measured:
 - first ever: an empty extraction cache, so every article is extracted (once per deploy);
 - cold: a new process with the disk cache present (a restarted or scaled-out server);
 - warm: the same process again (`st.cache_data` holds the corpus), and a rerun after a
-  filter change (a place chosen in the sidebar).
+  filter change (the slower of choosing the most named place in the sidebar and clearing
+  it again).
 
 Each cold measurement runs in a child process of its own so that no memory cache leaks
 between them; peak memory is the child's own maximum resident set size. The place chosen for
@@ -64,7 +65,7 @@ def _child(page: str) -> None:
         start = time.perf_counter()
         at.multiselect(key="place").set_value(value).run()
         changes.append(time.perf_counter() - start)
-    out["filter_ms"] = 1000 * statistics.median(changes)
+    out["filter_ms"] = 1000 * max(changes)  # the slower of the two: every change should be quick
     out["exception"] = out["exception"] or [e.value for e in at.exception][:1]
     out["peak_mb"] = _peak_mb()
     print(json.dumps(out))

@@ -19,6 +19,17 @@ from lib.show.maps import (
 from pages._frame import current_view, official_reference, sources_of
 
 
+@st.cache_resource(max_entries=2, show_spinner=False)
+def article_sources(key: str, _articles: pd.DataFrame) -> dict[str, str]:
+    """Where each article of the corpus comes from, in words ("CGTN · 25 Nov 2021 · https://…"), once per corpus."""
+    return {
+        article: " · ".join(
+            p for p in (source_line(row), str(row["url"]) if present(row.get("url")) else "") if p
+        )
+        for article, row in sources_of(key, _articles).items()
+    }
+
+
 # Cached on the corpus key, the filters and the map's own choices; a resource (the page
 # only reads it), so a rerun with the same choices neither recomputes nor copies it.
 @st.cache_resource(max_entries=8, ttl=600, show_spinner=False)
@@ -26,12 +37,7 @@ def places_map(
     selection: str, kinds: tuple[str, ...], map_style: str | None, _view
 ) -> tuple[pd.DataFrame, pd.DataFrame | None, pdk.Deck, str]:
     """`place_summary` of the selection, the IOM incidents of its dates, the map and its summary in words."""
-    sources = {
-        article: " · ".join(
-            p for p in (source_line(row), str(row["url"]) if present(row.get("url")) else "") if p
-        )
-        for article, row in sources_of(_view.key, _view.corpus.articles).items()
-    }
+    sources = article_sources(_view.key, _view.corpus.articles)
     summary = place_summary(_view.selected.places, _view.selected.figures, sources)
     incidents = None
     if kinds:

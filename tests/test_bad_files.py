@@ -280,6 +280,27 @@ def test_warm_cache_gives_identical_frames(
     assert warm.texts == cold.texts
 
 
+def test_replicas_sharing_one_cache_folder_load_the_same_corpus(
+    folder: Path, tmp_path: Path, default_limit: None
+) -> None:
+    """Several server processes (the README's replicas) filling one cache at once: each writes
+    under a name of its own and renames, so none reads another's half-written entry."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    shared = tmp_path / "shared-cache"
+    with ProcessPoolExecutor(max_workers=3) as pool:
+        loads = list(pool.map(_load_counts, [folder] * 3, [shared] * 3))
+    assert loads[0] == loads[1] == loads[2] and sum(loads[0].values()) > 0
+    assert not list(shared.glob("*.tmp")) and not list(shared.glob("corpus-*.tmp"))
+    warm = load_corpus(folder, cache_dir=shared)
+    assert {table: len(warm.table(table)) for table in TABLES} == loads[0]
+
+
+def _load_counts(folder: Path, cache_dir: Path) -> dict[str, int]:
+    corpus = load_corpus(folder, cache_dir=cache_dir)
+    return {table: len(corpus.table(table)) for table in TABLES}
+
+
 def spy_on_extraction(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The articles the loader really extracts; a cache hit does not call process_bytes."""
     calls: list[str] = []

@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from conftest import make_corpus
 
@@ -22,6 +23,7 @@ from lib.show.maps import (
 )
 from lib.show.palette import DEATH_COLOUR, KIND_COLOURS, OKABE_ITO, PLACE_COLOUR, hex_to_rgb
 from lib.show.parts import build_breakdown_chart
+from lib.show.publish import finish
 from lib.show.timeline import (
     bin_points,
     build_timeline,
@@ -217,6 +219,19 @@ def test_breakdown_chart_bars():
     assert figure["layout"]["title"]["text"] == "deaths &lt;by&gt; group"
 
 
+def test_breakdown_chart_built_unvalidated_is_valid_and_finished_like_any_chart():
+    parts = pd.DataFrame({"group": ["men", "women", "minors"], "value": [17, 7, 3]})
+    built = build_breakdown_chart(parts, title="Deaths by group", subtitle="24 Nov 2021", source="Source: a")
+    validated = go.Figure(built.to_dict())  # raises on any property plotly does not know
+    assert json.loads(validated.to_json()) == json.loads(built.to_json())
+    finished = finish(
+        go.Figure(go.Bar(x=[17, 7, 3], y=["men", "women", "minors"], showlegend=False)),
+        title="Deaths by group", subtitle="24 Nov 2021", source="Source: a", height_px=200 + 36 * 3,
+    )  # fmt: skip
+    for key in ("title", "height", "margin", "annotations", "showlegend"):
+        assert validated.layout[key] == finished.layout[key], key
+
+
 def test_legend_names_both_colours():
     legend = map_legend_html()
     assert DEATH_COLOUR in legend and PLACE_COLOUR in legend and "deaths" in legend
@@ -352,3 +367,18 @@ def test_point_symbols_are_plotlys_circle_and_open_circle():
     figure = build_timeline(points).to_dict()
     events = next(t for t in figure["data"] if t["name"] == "event")
     assert set(events["marker"]["symbol"]) == {102}  # open diamonds
+
+
+def _validated_equal(figure: go.Figure) -> None:
+    """A chart built from dicts without validation is what plotly validates it to, property for property."""
+    validated = go.Figure(figure.to_dict())  # raises on any property plotly does not know
+    assert json.loads(validated.to_json()) == json.loads(figure.to_json())
+
+
+def test_timeline_charts_built_unvalidated_are_valid():
+    tables = {t: getattr(make_corpus(), t) for t in TABLES}
+    _validated_equal(build_timeline(_points()))
+    _validated_equal(build_timeline_bins(with_text(bin_points(dated_facts(tables), at_most=3), tables, {})))
+    empty = build_timeline(_points().iloc[0:0])
+    _validated_equal(empty)
+    assert empty.layout.title.text and not empty.data

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,11 @@ def extractor_version() -> str:
 
 
 _VERSION = extractor_version()
+
+
+def _writer() -> str:
+    """A name for a temporary file no other writer uses: replicas sharing the cache may each be pid 1."""
+    return f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
 
 
 def default_cache_dir() -> Path:
@@ -121,7 +127,7 @@ def extract_cached(
     result = process_bytes(data, article=article, path=path, sidecar=sidecar, max_bytes=max_bytes)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp = cached.with_suffix(f".{_writer()}.tmp")
         tmp.write_text(json.dumps(_result_to_json(result), ensure_ascii=False), encoding="utf-8")
         tmp.replace(cached)
     except OSError:
@@ -166,7 +172,7 @@ def read_snapshot(snapshot: Path) -> Corpus | None:
 
 
 def write_snapshot(snapshot: Path, corpus: Corpus) -> None:
-    tmp = snapshot.with_name(f"{snapshot.name}.{os.getpid()}.tmp")
+    tmp = snapshot.with_name(f"{snapshot.name}.{_writer()}.tmp")
     try:
         tmp.mkdir(parents=True, exist_ok=True)
         for name in COLUMNS:
@@ -178,6 +184,11 @@ def write_snapshot(snapshot: Path, corpus: Corpus) -> None:
     except (OSError, ValueError, ImportError):
         shutil.rmtree(tmp, ignore_errors=True)
         return
-    old = sorted(snapshot.parent.glob("corpus-*"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in old[_SNAPSHOTS_KEPT:]:
+    ages = []
+    for kept in snapshot.parent.glob("corpus-*"):
+        try:  # another replica sharing the cache may remove one meanwhile
+            ages.append((kept.stat().st_mtime, kept))
+        except OSError:
+            continue
+    for _, stale in sorted(ages, reverse=True)[_SNAPSHOTS_KEPT:]:
         shutil.rmtree(stale, ignore_errors=True)

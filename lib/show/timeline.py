@@ -18,7 +18,7 @@ from lib.schema import KINDS
 from lib.show.html import escape_html_column, hover_sentences
 from lib.show.labels import describe_facts
 from lib.show.palette import KIND_COLOURS, OKABE_ITO
-from lib.show.publish import finish
+from lib.show.publish import finished_layout
 
 ARTICLES_SOURCE = "Source: the selected articles (Sources page: each one, with its link)"
 _SYMBOLS_WORDS = "Hollow: from “Read more” headlines; open diamond: a plan, announced, not happened"
@@ -199,7 +199,7 @@ def build_timeline(points: pd.DataFrame, *, source: str = ARTICLES_SOURCE) -> go
     Each point's `customdata` is its row number in `points`, so a selection maps back
     to the fact.
     """
-    figure = go.Figure()
+    traces = []
     kinds = _kinds(points["kind"])
     hover = pd.Series([], dtype=str)
     if len(points):
@@ -211,17 +211,18 @@ def build_timeline(points: pd.DataFrame, *, source: str = ARTICLES_SOURCE) -> go
     for kind in kinds:
         mine = (points["kind"].astype(str) == kind).to_numpy()
         rows = points[mine]
-        figure.add_trace(go.Scatter(
-            x=rows["x"], y=rows["y"], mode="markers", name=kind,
-            marker={"color": KIND_COLOURS.get(kind, OKABE_ITO["black"]), "size": 12,
-                    "symbol": _symbols(rows["own"].to_numpy(dtype=bool),
-                                       rows["planned"].to_numpy(dtype=bool) if "planned" in rows else None),
-                    "line": {"width": 1, "color": "white"}},
-            customdata=list(rows.index), hovertext=hover[mine].to_numpy(dtype=object),
-            hoverinfo="text",
-        ))  # fmt: skip
+        traces.append({
+            "type": "scatter", "x": _days(rows["x"]), "y": rows["y"].astype(float).tolist(),
+            "mode": "markers", "name": kind,
+            "marker": {"color": KIND_COLOURS.get(kind, OKABE_ITO["black"]), "size": 12,
+                       "symbol": _symbols(rows["own"].to_numpy(dtype=bool),
+                                          rows["planned"].to_numpy(dtype=bool) if "planned" in rows else None),
+                       "line": {"width": 1, "color": "white"}},
+            "customdata": [int(i) for i in rows.index], "hovertext": hover[mine].astype(str).tolist(),
+            "hoverinfo": "text",
+        })  # fmt: skip
     subtitle = f"{len(points):,} dated facts, at the date each is about. " + _SYMBOLS_WORDS
-    return _timeline_layout(figure, kinds, subtitle, source)
+    return _timeline_figure(traces, kinds, subtitle, source)
 
 
 def build_timeline_bins(bins: pd.DataFrame, *, source: str = ARTICLES_SOURCE) -> go.Figure:
@@ -232,7 +233,7 @@ def build_timeline_bins(bins: pd.DataFrame, *, source: str = ARTICLES_SOURCE) ->
     more" headlines. Its `customdata` is its row number in `bins`; the hover gives the
     count, the period and one example, escaped.
     """
-    figure = go.Figure()
+    traces = []
     kinds = _kinds(bins["kind"])
     order = {k: i for i, k in enumerate(KINDS)}
     hover = pd.Series([], dtype=str)
@@ -246,21 +247,22 @@ def build_timeline_bins(bins: pd.DataFrame, *, source: str = ARTICLES_SOURCE) ->
         mine = (bins["kind"].astype(str) == kind).to_numpy()
         rows = bins[mine]
         middle = rows["first_day"] + (rows["last_day"] - rows["first_day"]) / 2
-        figure.add_trace(go.Scatter(
-            x=middle, y=[float(order.get(kind, len(KINDS)))] * len(rows), mode="markers", name=kind,
-            marker={"color": KIND_COLOURS.get(kind, OKABE_ITO["black"]),
-                    "size": np.minimum(30.0, 6 + 3 * np.sqrt(rows["count"].to_numpy(dtype=float))).tolist(),
-                    "symbol": _symbols(rows["own"].to_numpy() > 0),
-                    "line": {"width": 1, "color": "white"}},
-            customdata=list(rows.index), hovertext=hover[mine].to_numpy(dtype=object),
-            hoverinfo="text",
-        ))  # fmt: skip
+        traces.append({
+            "type": "scatter", "x": _days(middle), "y": [float(order.get(kind, len(KINDS)))] * len(rows),
+            "mode": "markers", "name": kind,
+            "marker": {"color": KIND_COLOURS.get(kind, OKABE_ITO["black"]),
+                       "size": np.minimum(30.0, 6 + 3 * np.sqrt(rows["count"].to_numpy(dtype=float))).tolist(),
+                       "symbol": _symbols(rows["own"].to_numpy() > 0),
+                       "line": {"width": 1, "color": "white"}},
+            "customdata": [int(i) for i in rows.index], "hovertext": hover[mine].astype(str).tolist(),
+            "hoverinfo": "text",
+        })  # fmt: skip
     total = int(bins["count"].sum()) if len(bins) else 0
     subtitle = (
         f"{total:,} dated facts counted by kind and {bins['period'].iloc[0] if len(bins) else 'day'}:"
         " a bigger dot holds more. " + _SYMBOLS_WORDS
     )
-    return _timeline_layout(figure, kinds, subtitle, source)
+    return _timeline_figure(traces, kinds, subtitle, source)
 
 
 def describe_periods(bins: pd.DataFrame) -> pd.Series:
@@ -295,23 +297,42 @@ def _kinds(kinds: pd.Series) -> list[str]:
     return [k for k in KINDS if k in found] + sorted(found - set(KINDS))
 
 
-def _timeline_layout(figure: go.Figure, kinds: list[str], subtitle: str, source: str) -> go.Figure:
+def _days(values: pd.Series) -> list[str]:
+    """Dates (and times) as plotly.js reads them: '2021-11-24' or '2021-11-24 12:00:00'."""
+    stamps = pd.to_datetime(values)
+    if stamps.empty:
+        return []
+    midnight = bool((stamps == stamps.dt.normalize()).all())
+    return stamps.dt.strftime("%Y-%m-%d" if midnight else "%Y-%m-%d %H:%M:%S").tolist()
+
+
+def _timeline_figure(traces: list[dict[str, Any]], kinds: list[str], subtitle: str, source: str) -> go.Figure:
+    """The timeline's figure from its traces, laid out and finished (`finished_layout`).
+
+    Built from plain dicts and not validated: the chart is drawn again for every new
+    selection, and plotly's validation of thousands of hover texts took longer than the
+    rest of the page (tests/test_charts.py validates what this builds).
+    """
     lanes = [i for i, k in enumerate(KINDS) if k in kinds]
-    figure.update_layout(
-        xaxis={"title": {"text": "Date the fact is about"}, "type": "date",
-               "rangeselector": {"buttons": [
-                   {"count": 7, "label": "week", "step": "day", "stepmode": "backward"},
-                   {"count": 1, "label": "month", "step": "month", "stepmode": "backward"},
-                   {"count": 1, "label": "year", "step": "year", "stepmode": "backward"},
-                   {"label": "all", "step": "all"}]}},
-        yaxis={"title": {"text": "Kind of fact"}, "tickvals": lanes, "ticktext": [KINDS[i] for i in lanes],
-               "range": [-0.6, len(KINDS) - 0.4], "fixedrange": True},
-        hoverlabel={"align": "left"},
-    )  # no clickmode/dragmode here: Streamlit sets its own for on_select, and ours break clicks  # fmt: skip
-    finish(figure, title="What the articles say, by date", subtitle=subtitle, source=source,
-           height_px=540)  # fmt: skip
-    figure.update_layout(margin={"t": figure.layout.margin.t + 34})  # the range buttons, above the plot
-    return figure
+    layout = finished_layout(
+        kinds, title="What the articles say, by date", subtitle=subtitle, source=source, height_px=540
+    )
+    layout["xaxis"].update({
+        "title": {"text": "Date the fact is about"}, "type": "date",
+        "rangeselector": {"buttons": [
+            {"count": 7, "label": "week", "step": "day", "stepmode": "backward"},
+            {"count": 1, "label": "month", "step": "month", "stepmode": "backward"},
+            {"count": 1, "label": "year", "step": "year", "stepmode": "backward"},
+            {"label": "all", "step": "all"}]},
+    })  # fmt: skip
+    layout["yaxis"].update({
+        "title": {"text": "Kind of fact"}, "tickvals": lanes, "ticktext": [KINDS[i] for i in lanes],
+        "range": [-0.6, len(KINDS) - 0.4], "fixedrange": True,
+    })  # fmt: skip
+    layout["hoverlabel"] = {"align": "left"}
+    # no clickmode/dragmode here: Streamlit sets its own for on_select, and ours break clicks
+    layout["margin"]["t"] += 34  # the range buttons, above the plot
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def points_from_selection(
