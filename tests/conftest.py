@@ -7,6 +7,8 @@ do harm if it reached HTML or Markdown unescaped.
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -170,3 +172,24 @@ def make_corpus() -> Corpus:
 @pytest.fixture
 def corpus() -> Corpus:
     return make_corpus()
+
+
+def rewrite_csv(path: Path, edit) -> None:
+    """Rewrite a CSV file with `edit(rows)` (its header row first), to spoil a reference file in a test."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(edit(rows))
+
+
+def set_cell(column: str, key: str, value: str):
+    """An edit for `rewrite_csv`: `column` set to `value` in the rows whose first cell is `key`."""
+
+    def edit(rows: list[list[str]]) -> list[list[str]]:
+        i = rows[0].index(column)
+        for row in rows[1:]:
+            if row[0] == key:
+                row[i] = value
+        return rows
+
+    return edit

@@ -7,7 +7,6 @@ CSV files; none was copied from this code's output.
 
 from __future__ import annotations
 
-import csv
 import shutil
 import time
 from datetime import date
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import rewrite_csv, set_cell
 
 from lib.record.incidents import (
     CAUSES,
@@ -406,23 +406,6 @@ def folder(tmp_path: Path) -> Path:
     return target
 
 
-def _edit(path: Path, edit) -> None:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(edit(rows))
-
-
-def _set(column: str, key: str, value: str):
-    def edit(rows: list[list[str]]) -> list[list[str]]:
-        i = rows[0].index(column)
-        for row in rows[1:]:
-            if row[0] == key:
-                row[i] = value
-        return rows
-
-    return edit
-
 
 def _drop_column(column: str):
     def edit(rows: list[list[str]]) -> list[list[str]]:
@@ -456,15 +439,15 @@ DAY, IOM = "arrivals_by_day.csv", "channel_incidents.csv"
 @pytest.mark.parametrize(
     ("name", "edit", "expected"),
     [
-        pytest.param(DAY, _set("date", "2022-09-03", "2022-02-30"),
+        pytest.param(DAY, set_cell("date", "2022-09-03", "2022-02-30"),
                      [DAY, "line 1708", "'date'", "'2022-02-30'", "a real date YYYY-MM-DD"], id="impossible-date"),
-        pytest.param(DAY, _set("date", "2022-09-03", "03/09/2022"),
+        pytest.param(DAY, set_cell("date", "2022-09-03", "03/09/2022"),
                      [DAY, "line 1708", "'03/09/2022'", "YYYY-MM-DD from 2018 to 2026"], id="bad-date-format"),
-        pytest.param(DAY, _set("people", "2022-09-03", "-1305"),
+        pytest.param(DAY, set_cell("people", "2022-09-03", "-1305"),
                      [DAY, "line 1708", "'people'", "'-1305'", "non-negative whole number"], id="negative-count"),
-        pytest.param(DAY, _set("boats", "2022-09-03", "27.5"),
+        pytest.param(DAY, set_cell("boats", "2022-09-03", "27.5"),
                      [DAY, "line 1708", "'boats'", "'27.5'", "non-negative whole number"], id="not-whole"),
-        pytest.param(DAY, _set("boats", "2022-09-03", "2000"),
+        pytest.param(DAY, set_cell("boats", "2022-09-03", "2000"),
                      [DAY, "line 1708", "'boats'", "2000", "at most as many boats as people (1305 that day)"], id="boats-over-people"),
         pytest.param(DAY, _drop_column("boats"),
                      [DAY, "line 1 (header)", "missing ['boats']", "accepted"], id="missing-column"),
@@ -472,21 +455,21 @@ DAY, IOM = "arrivals_by_day.csv", "channel_incidents.csv"
                      [DAY, "line 1708", "'date'", "'2022-09-04'", "the day after 2022-09-02", "no gaps"], id="gap"),
         pytest.param(DAY, _repeat_row("2022-09-03"),
                      [DAY, "line 1709", "'date'", "again (first on line 1708)", "one row per date"], id="duplicate-day"),
-        pytest.param(DAY, _set("status", "2022-09-03", "estimated"),
+        pytest.param(DAY, set_cell("status", "2022-09-03", "estimated"),
                      [DAY, "line 1708", "'status'", "final or provisional"], id="bad-status"),
-        pytest.param(IOM, _set("dead_and_missing", "2021.MMP0189", "28"),
+        pytest.param(IOM, set_cell("dead_and_missing", "2021.MMP0189", "28"),
                      [IOM, "'dead_and_missing'", "found 28", "dead + missing = 27 + 0 = 27"], id="wrong-total"),
-        pytest.param(IOM, _set("dead", "2021.MMP0189", "-27"),
+        pytest.param(IOM, set_cell("dead", "2021.MMP0189", "-27"),
                      [IOM, "'dead'", "'-27'", "non-negative"], id="negative-dead"),
-        pytest.param(IOM, _set("date", "2021.MMP0189", "2021-11-31"),
+        pytest.param(IOM, set_cell("date", "2021.MMP0189", "2021-11-31"),
                      [IOM, "'date'", "'2021-11-31'", "a real date YYYY-MM-DD from 2014"], id="impossible-incident-date"),
-        pytest.param(IOM, _set("lat", "2021.MMP0189", "95.1"),
+        pytest.param(IOM, set_cell("lat", "2021.MMP0189", "95.1"),
                      [IOM, "'lat'", "'95.1'", "latitude in decimal degrees from -90 to 90"], id="latitude-out-of-range"),
-        pytest.param(IOM, _set("lon", "2021.MMP0189", "east"),
+        pytest.param(IOM, set_cell("lon", "2021.MMP0189", "east"),
                      [IOM, "'lon'", "'east'", "longitude"], id="longitude-not-a-number"),
-        pytest.param(IOM, _set("crossing_tag", "2021.MMP0189", "maybe"),
+        pytest.param(IOM, set_cell("crossing_tag", "2021.MMP0189", "maybe"),
                      [IOM, "'crossing_tag'", "'maybe'", "yes or no"], id="bad-flag"),
-        pytest.param(IOM, _set("cause", "2021.MMP0189", "Shipwreck"),
+        pytest.param(IOM, set_cell("cause", "2021.MMP0189", "Shipwreck"),
                      [IOM, "'cause'", "'Shipwreck'", "one or more of IOM's causes", CAUSES[0]], id="unknown-cause"),
         pytest.param(IOM, _repeat_row("2021.MMP0189"),
                      [IOM, "'incident_id'", "'2021.MMP0189' again", "one row per incident_id"], id="duplicate-incident"),
@@ -495,7 +478,7 @@ DAY, IOM = "arrivals_by_day.csv", "channel_incidents.csv"
     ],
 )  # fmt: skip
 def test_bad_row_is_refused_with_file_line_column_found_accepted(folder, name, edit, expected):
-    _edit(folder / name, edit)
+    rewrite_csv(folder / name, edit)
     with pytest.raises(ReferenceError) as error:
         load_record(folder, today=TODAY)
     for words in expected:
@@ -504,7 +487,7 @@ def test_bad_row_is_refused_with_file_line_column_found_accepted(folder, name, e
 
 def test_the_line_named_is_the_line_in_the_file(folder):
     path = folder / IOM
-    _edit(path, _set("dead_and_missing", "2021.MMP0189", "28"))
+    rewrite_csv(path, set_cell("dead_and_missing", "2021.MMP0189", "28"))
     with pytest.raises(ReferenceError) as error:
         load_record(folder, today=TODAY)
     line = int(str(error.value).split("line ")[1].split(",")[0])

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import rewrite_csv, set_cell
 
 from lib.record.reference import DEFAULT_FOLDER, ReferenceError, counting_body, load_reference
 
@@ -22,25 +22,7 @@ def folder(tmp_path: Path) -> Path:
     return target
 
 
-def _rewrite(path: Path, edit) -> None:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    rows = edit(rows)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(rows)
 
-
-def _set(column: str, key: str, value: str):
-    """Set `column` to `value` in the row whose first cell is `key`."""
-
-    def edit(rows: list[list[str]]) -> list[list[str]]:
-        i = rows[0].index(column)
-        for row in rows[1:]:
-            if row[0] == key:
-                row[i] = value
-        return rows
-
-    return edit
 
 
 def _append(**cells: str):
@@ -135,7 +117,7 @@ def test_the_repository_data_does_not_point_at_shared():
     ("name", "edit", "expected"),
     [
         pytest.param(
-            "arrivals_by_year.csv", _set("people", "2020", "8466x"),
+            "arrivals_by_year.csv", set_cell("people", "2020", "8466x"),
             ["arrivals_by_year.csv", "line 4", "'people'", "'8466x'", "non-negative whole number"], id="bad-type",
         ),
         pytest.param(
@@ -151,23 +133,23 @@ def test_the_repository_data_does_not_point_at_shared():
             ["line 10", "'year'", "'2017'", "a year from 2018 to 2026"], id="year-before-2018",
         ),
         pytest.param(
-            "deaths_by_year.csv", _set("year", "2020", "2031"),
+            "deaths_by_year.csv", set_cell("year", "2020", "2031"),
             ["deaths_by_year.csv", "line 3", "'2031'", "2018 to 2026"], id="year-in-the-future",
         ),
         pytest.param(
-            "arrivals_by_year.csv", _set("status", "2025", "estimated"),
+            "arrivals_by_year.csv", set_cell("status", "2025", "estimated"),
             ["line 9", "'status'", "'estimated'", "final or provisional"], id="bad-status",
         ),
         pytest.param(
-            "deaths_by_year.csv", _set("dead", "2019", "-3"),
+            "deaths_by_year.csv", set_cell("dead", "2019", "-3"),
             ["deaths_by_year.csv", "line 2", "'dead'", "'-3'", "non-negative"], id="negative-count",
         ),
         pytest.param(
-            "sinking_2021_11_24_reports.csv", _set("missing", "2023-11", "-4"),
+            "sinking_2021_11_24_reports.csv", set_cell("missing", "2023-11", "-4"),
             ["sinking_2021_11_24_reports.csv", "line 6", "'missing'", "'-4'"], id="negative-optional-count",
         ),
         pytest.param(
-            "arrivals_by_month.csv", _set("month", "2021-05", "2021-13"),
+            "arrivals_by_month.csv", set_cell("month", "2021-05", "2021-13"),
             ["arrivals_by_month.csv", "line 42", "'month'", "'2021-13'", "YYYY-MM"], id="bad-month",
         ),
         pytest.param(
@@ -175,15 +157,15 @@ def test_the_repository_data_does_not_point_at_shared():
             ["arrivals_by_month.csv", "line 1", "missing ['status']", "accepted"], id="missing-column",
         ),
         pytest.param(
-            "arrivals_by_year.csv", _set("source_url", "2019", ""),
+            "arrivals_by_year.csv", set_cell("source_url", "2019", ""),
             ["line 3", "'source_url'", "every row keeps its source"], id="no-source",
         ),
         pytest.param(
-            "deaths_by_year.csv", _set("confidence", "2019", "sure"),
+            "deaths_by_year.csv", set_cell("confidence", "2019", "sure"),
             ["line 2", "'confidence'", "'sure'", "low, medium"], id="bad-confidence",
         ),
         pytest.param(
-            "deaths_by_year.csv", _set("as_of", "2019", "2024-02-30"),
+            "deaths_by_year.csv", set_cell("as_of", "2019", "2024-02-30"),
             ["line 2", "'as_of'", "'2024-02-30'", "YYYY-MM-DD"], id="impossible-date",
         ),
         pytest.param(
@@ -193,7 +175,7 @@ def test_the_repository_data_does_not_point_at_shared():
     ],
 )  # fmt: skip
 def test_bad_row_is_refused_with_file_line_column_found_accepted(folder, name, edit, expected):
-    _rewrite(folder / name, edit)
+    rewrite_csv(folder / name, edit)
     with pytest.raises(ReferenceError) as error:
         load_reference(folder, today=TODAY)
     for words in expected:
@@ -213,6 +195,6 @@ def test_blank_lines_are_skipped(folder):
 
 
 def test_current_year_bounds_the_range(folder):
-    _rewrite(folder / "arrivals_by_year.csv", _set("year", "2025", "2025"))
+    rewrite_csv(folder / "arrivals_by_year.csv", set_cell("year", "2025", "2025"))
     with pytest.raises(ReferenceError, match="a year from 2018 to 2024"):
         load_reference(folder, today=date(2024, 6, 1))
