@@ -267,6 +267,15 @@ RESOLVED = [
     ('"We are ready," he said.', [(None, "We are ready")]),
     ('Asked about Priti Patel, he said: "No comment."', [(None, "No comment")]),
     ('French officials said the boat was "overloaded".', [(None, "overloaded")]),
+    # "they" stands for a body its subject could be, not one named after a preposition
+    (
+        'They were intercepted by Border Force. Later they wrote: "We are in England."',
+        [(None, "We are in England")],
+    ),
+    (
+        'Border Force intercepted the boat. They said: "All were brought ashore."',
+        [("Border Force", "All were brought ashore")],
+    ),
 ]
 
 

@@ -24,6 +24,7 @@ from lib.extract.resources import (
 from lib.extract.text import Document
 
 LOOKBACK = 12  # sentences searched back for the person a pronoun or a title stands for
+_AFTER_PREPOSITION = re.compile(r"\b(?:by|to|from|with|for|at|into|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
 _BODY_LOOKBACK = 3  # sentences searched back for the body "it" or "the charity" stands for
 _NATIONALITIES = frozenset(["french", "british", "uk", "the"])
 # "Mr Sunak", "Sir Keir Starmer": the surname is the last capitalised word
@@ -89,8 +90,9 @@ class Referents(Clauses):
         if m.kind == "pronoun":
             if m.name in ("it", "they"):
                 # a body; "they" for one person is rare in news copy, for a group common
-                # ("the survivors said they ..."), so it names no person
-                return self.salient_body(i, m.start)
+                # ("the survivors said they ..."), so it names no person, and no body named
+                # only as the object of a preposition ("intercepted by Border Force")
+                return self.salient_body(i, m.start, as_subject=m.name == "they")
             return self.antecedent(i, m.name, before=m.start)
         if m.kind == "body":  # "the charity said"
             return self.salient_body(i, m.start)
@@ -281,17 +283,25 @@ class Referents(Clauses):
 
     # -- bodies
 
-    def salient_body(self, i: int, before: int) -> Speaker | None:
-        """The organisation "it" or "the charity" stands for: named earlier in the sentence or just before."""
+    def salient_body(self, i: int, before: int, *, as_subject: bool = False) -> Speaker | None:
+        """The organisation "it" or "the charity" stands for: named earlier in the sentence or just before.
+
+        `as_subject` (for "they") passes over a body named after a preposition: "They were
+        intercepted by Border Force ... they wrote" is the people, not Border Force.
+        """
+
+        def fits(m: Mention) -> bool:
+            if m.kind != "organisation":
+                return False
+            return not as_subject or not _AFTER_PREPOSITION.search(self.clean, max(0, m.start - 12), m.start)
+
         mentions = self.facts(self.region(i, at=before)).mentions
         k = bisect.bisect_left(mentions, before + 1, key=lambda m: m.end)
-        body = next((m for m in reversed(mentions[:k]) if m.kind == "organisation"), None)
+        body = next((m for m in reversed(mentions[:k]) if fits(m)), None)
         if body is not None:
             return Speaker(body.name, None, "organisation", "organisation")
         for j in range(i - 1, max(-1, i - _BODY_LOOKBACK), -1):
-            body = next(
-                (m for m in self.facts(self.region(j)).mentions if m.kind == "organisation"), None
-            )
+            body = next((m for m in self.facts(self.region(j)).mentions if fits(m)), None)
             if body is not None:
                 return Speaker(body.name, None, "organisation", "organisation")
         return None
