@@ -5,6 +5,7 @@ Not a page: app.py lists the pages it routes to, and this file is not among them
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -197,11 +198,12 @@ def show_chart(spec: str, *, key: str, what: str, view: View, selectable: bool =
     name that says the chart and every filter; its title, subtitle and source are its text
     alternative. `selectable` keeps the toolbar's box select (the timeline's points).
     """
-    figure = thaw(spec)
+    data = json.loads(spec)  # read as a dict: a figure's properties are slow to read
     config = chart_config(
         file_stem(view_params(view), what),
         session.image_format(),  # type: ignore[arg-type]
-        figure.layout.height,
+        data["layout"].get("height"),
         selectable=selectable,
     )
-    return st.plotly_chart(figure, key=key, config=config, alt=chart_text(figure), **kwargs)
+    alt = chart_text(data)
+    return st.plotly_chart(thaw(data), key=key, config=config, alt=alt, **kwargs)

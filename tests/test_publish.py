@@ -110,6 +110,7 @@ def test_the_text_alternative_is_title_subtitle_and_source() -> None:
     text = chart_text(_chart())
     assert text.startswith("Small-boat arrivals per year") and "<br>" not in text
     assert "Hatched: provisional" in text and text.endswith("(small boat arrivals) IOM")
+    assert chart_text(json.loads(freeze(_chart()))) == text  # the same from the shared JSON
 
 
 def test_image_options_and_config() -> None:

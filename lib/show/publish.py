@@ -192,16 +192,17 @@ def freeze(fig: go.Figure) -> str:
     return pio.to_json(fig, validate=False)
 
 
-def thaw(spec: str) -> go.Figure:
-    """A figure of this run's own from `freeze`'s JSON, not validated again (it was when built)."""
-    return go.Figure(json.loads(spec), _validate=False)
+def thaw(spec: str | dict[str, Any]) -> go.Figure:
+    """A figure of this run's own from `freeze`'s JSON (or its parsed dict), not validated again (it was when built)."""
+    return go.Figure(json.loads(spec) if isinstance(spec, str) else spec, _validate=False)
 
 
-def chart_text(fig: go.Figure) -> str:
-    """The title, subtitle and source of a figure as plain text: the chart's text alternative."""
-    layout = fig.layout
-    parts = [layout.title.text or "", layout.title.subtitle.text or ""]
-    parts += [a.text for a in layout.annotations if a.name == "source" and a.text]
+def chart_text(figure: go.Figure | dict[str, Any]) -> str:
+    """The title, subtitle and source of a figure (or its dict) as plain text: the chart's text alternative."""
+    layout = figure["layout"] if isinstance(figure, dict) else figure.to_plotly_json()["layout"]
+    title = layout.get("title") or {}
+    parts = [title.get("text") or "", (title.get("subtitle") or {}).get("text") or ""]
+    parts += [a.get("text") for a in layout.get("annotations") or () if a.get("name") == "source" and a.get("text")]
     return ". ".join(_BREAK.sub(" ", p).strip() for p in parts if p)
 
 
