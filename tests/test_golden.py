@@ -94,8 +94,9 @@ def _known(path: Path):
 def test_each_golden_article(path: Path, scores: dict) -> None:
     gold = json.loads(path.read_text(encoding="utf-8"))
     result = scores[gold["article"]]
-    info = predict(gold["article"])[0]
-    assert (info["reference_date"] or info["published"]) in gold["reference_dates"]
+    if gold.get("reference_dates"):  # an honestly undated article has none to score, as in the scorer
+        info = predict(gold["article"])[0]
+        assert (info["reference_date"] or info["published"]) in gold["reference_dates"]
     assert result["overall"] >= 0.80, result
 
 

@@ -276,6 +276,25 @@ RESOLVED = [
         'Border Force intercepted the boat. They said: "All were brought ashore."',
         [("Border Force", "All were brought ashore")],
     ),
+    (
+        'A voice note came from the Border Force centre in Dover. "I am in England," it said.',
+        [(None, "I am in England")],
+    ),
+    # given names tell "he" from "she" when the article does not
+    (
+        'Helen Marchant met Laurent Vasseur in Calais. "France is not a border guard," he said.',
+        [("Laurent Vasseur", "France is not a border guard")],
+    ),
+    (
+        'Ali Rezaei slept. Manon Girard walked the beach at dawn. "I keep thinking about the battery," she said.',
+        [("Manon Girard", "I keep thinking about the battery")],
+    ),
+    # "he" four paragraphs after the only name: someone the text does not say
+    (
+        'Pierre Lemaire runs the patrols.\n\nThe camp grew.\n\nThe tents went.\n\nThe rain came.\n\n'
+        '"Nobody spoke the whole way," he said.',
+        [(None, "Nobody spoke the whole way")],
+    ),
 ]
 
 

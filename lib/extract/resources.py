@@ -175,6 +175,35 @@ GENDERED_NOUNS: dict[str, str] = {
     "husband": "m", "son": "m", "brother": "m", "spokeswoman": "f", "chairwoman": "f",
     "businesswoman": "f", "mother": "f", "wife": "f", "daughter": "f", "sister": "f",
 }  # fmt: skip
+# Given names that tell a gender, when the article says nothing itself ("Ms", "spokeswoman"):
+# common English and French names, and names common among people on the route (Afghan,
+# Iranian, Iraqi Kurdish, Sudanese, Eritrean, Syrian). Names used for both ("Jean",
+# "Camille", "Dominique", "Sacha", "Andrea", "Alex") are left out: unknown, not guessed.
+FIRST_NAME_GENDERS: dict[str, str] = {
+    **dict.fromkeys(_words(
+        """John James David Michael Robert William Richard Thomas Mark Paul Peter Steven Stephen
+        Andrew Daniel Matthew Christopher Anthony Simon Martin Ian Gary Kevin Neil Graham Keith
+        Philip Tony Chris Dave Steve Mike Rob Tom Ben Jack Harry George Charles Edward Henry Oliver
+        Rishi Boris Keir Nigel Sajid Gerald Emmanuel Pierre Jacques Laurent Philippe Michel
+        Alain Bernard Patrick Nicolas Olivier Christophe Eric Thierry Didier Pascal Frédéric
+        Frederic Sébastien Sebastien Julien Antoine François Francois Guillaume Mathieu Vincent
+        Xavier Yves Luc Marc Hervé Herve Gilles Bruno Fabien Jérôme Jerome Damien Benoît Benoit
+        Mohammed Muhammad Mohamed Mohammad Ahmed Ahmad Ali Hassan Hussein Hussain Ibrahim Omar Osman
+        Othman Hamid Jawad Reza Yusuf Youssef Yonas Filmon Abdul Abdullah Mustafa Mostafa Karim
+        Amir Samir Khalid Tariq Bilal Hamza Idris Ismail Mahmoud Rahim Rashid Saeed Zaid
+        Kamal Farid Nasser Habib Jamal Dawit Tesfaye Yohannes Mehdi Hossein Majid Aziz Rahman"""
+    ), "m"),
+    **dict.fromkeys(_words(
+        """Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa
+        Margaret Sandra Ashley Emily Donna Michelle Carol Amanda Melissa Deborah Stephanie Rebecca
+        Laura Helen Sharon Cynthia Kathleen Amy Anna Emma Olivia Sophie Lucy Hannah Rachel Claire
+        Kate Jane June Joan Ruth Julie Yvette Suella Priti Theresa Shabana Bridget Natalie Victoria
+        Marie Nathalie Isabelle Sylvie Catherine Valérie Valerie Christine Céline
+        Celine Sandrine Aurélie Aurelie Manon Élise Elise Lucie Chloé Chloe Pauline Juliette
+        Fatima Fatma Aisha Aicha Amina Mariam Maryam Zainab Zeinab Hiba Rahma Layla Leila Lina
+        Selam Senait Helen Saba Yasmin Yasmine Nour Noor Samira Zahra Zara Sara Hana Hanna"""
+    ), "f"),
+}
 # What a sentence right after a quote calls it when it names the speaker there:
 # '"..." That was the verdict of Jane Doe.', '"..." It was the home secretary's answer.'
 SPEECH_NOUNS = (
@@ -251,7 +280,7 @@ NOT_NAMES = FUNCTION_WORDS | _words(
     Democrats Liberal Green Greens Reform Brexit Covid Twitter Facebook Instagram TikTok Telegram
     Officials Authorities Migrants Charities Volunteers Rescuers Witnesses Residents Sources Critics
     Campaigners Ministers Observers Experts Analysts Prosecutors Investigators Survivors Officers
-    Home Interior Foreign Justice Defence Border Security Immigration Rwanda Bill Act
+    Home Interior Foreign Justice Defence Border Security Immigration Rwanda Bill Act Local Regional
     Moroccan Tunisian Algerian Nigerian Ukrainian Russian Polish Greek Romanian Bulgarian Portuguese
     Swiss Austrian Swedish Danish Norwegian Czech Hungarian Croatian Serbian Kosovan Kosovar Georgian
     Belarusian Lebanese Palestinian Israeli Jordanian Saudi Kuwaiti Bangladeshi Lankan Nepalese

@@ -15,6 +15,7 @@ from lib.extract.quotes.clauses import Clauses, Region
 from lib.extract.quotes.marks import Span
 from lib.extract.quotes.names import Mention, Speaker, strip_possessive
 from lib.extract.resources import (
+    FIRST_NAME_GENDERS,
     GENDERED_NOUNS,
     HONORIFIC_GENDERS,
     OFFICE_NOUNS,
@@ -24,6 +25,7 @@ from lib.extract.resources import (
 from lib.extract.text import Document
 
 LOOKBACK = 12  # sentences searched back for the person a pronoun or a title stands for
+PRONOUN_PARAGRAPHS = 2  # and paragraphs: "he" stands for someone named in this one or the two before
 _AFTER_PREPOSITION = re.compile(r"\b(?:by|to|from|with|for|at|into|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
 _BODY_LOOKBACK = 3  # sentences searched back for the body "it" or "the charity" stands for
 _NATIONALITIES = frozenset(["french", "british", "uk", "the"])
@@ -90,9 +92,10 @@ class Referents(Clauses):
         if m.kind == "pronoun":
             if m.name in ("it", "they"):
                 # a body; "they" for one person is rare in news copy, for a group common
-                # ("the survivors said they ..."), so it names no person, and no body named
-                # only as the object of a preposition ("intercepted by Border Force")
-                return self.salient_body(i, m.start, as_subject=m.name == "they")
+                # ("the survivors said they ..."), so it names no person; nor is either a
+                # body named only after a preposition ("intercepted by Border Force ... they
+                # wrote", "a voice note from the Border Force centre ... it said")
+                return self.salient_body(i, m.start, as_subject=True)
             return self.antecedent(i, m.name, before=m.start)
         if m.kind == "body":  # "the charity said"
             return self.salient_body(i, m.start)
@@ -111,7 +114,8 @@ class Referents(Clauses):
 
     def gender(self, name: str | None) -> str | None:
         """ "m" or "f" when the article tells ("Mr Sunak", "Ms Braverman", "the charity's
-        spokeswoman"), else None."""
+        spokeswoman"), else when the given name does ("Helen Marchant", `FIRST_NAME_GENDERS`),
+        else None."""
         if not name:
             return None
         if self._genders is None:
@@ -129,6 +133,8 @@ class Referents(Clauses):
                         note(full.split()[-1], gender)
             self._genders = genders
         found = self._genders.get(name.split()[-1].casefold())
+        if found is None:
+            found = FIRST_NAME_GENDERS.get(name.split()[0])
         return found if found in ("m", "f") else None
 
     def named_in(self, j: int, *, before: int | None = None) -> list[Candidate]:
@@ -184,6 +190,8 @@ class Referents(Clauses):
         """
         want = {"he": "m", "she": "f"}.get(pronoun)
         for j in range(i, max(-1, i - LOOKBACK), -1):
+            if self.sentences[i].paragraph - self.sentences[j].paragraph > PRONOUN_PARAGRAPHS:
+                return None  # a "he" this far from any name is someone the text does not say
             if self.sentences[j].section not in ("body", "dateline"):
                 continue
             found = self.named_in(j, before=before) if j == i else self.named_in(j)
@@ -286,8 +294,8 @@ class Referents(Clauses):
     def salient_body(self, i: int, before: int, *, as_subject: bool = False) -> Speaker | None:
         """The organisation "it" or "the charity" stands for: named earlier in the sentence or just before.
 
-        `as_subject` (for "they") passes over a body named after a preposition: "They were
-        intercepted by Border Force ... they wrote" is the people, not Border Force.
+        `as_subject` (for "it" and "they") passes over a body named after a preposition:
+        "They were intercepted by Border Force ... they wrote" is the people, not Border Force.
         """
 
         def fits(m: Mention) -> bool:
