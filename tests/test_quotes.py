@@ -289,6 +289,15 @@ RESOLVED = [
         'Ali Rezaei slept. Manon Girard walked the beach at dawn. "I keep thinking about the battery," she said.',
         [("Manon Girard", "I keep thinking about the battery")],
     ),
+    # a lone given name is a person wherever it stands; a word framed as a name once is one later
+    (
+        'His dinghy carried 48 people, Osman later told me. "Nobody spoke the whole way," he said.',
+        [("Osman", "Nobody spoke the whole way")],
+    ),
+    (
+        'Dawitt, a 23-year-old from Eritrea, slept in the dunes.\n\nDawitt shakes his head. "The sea is only water," he says.',
+        [("Dawitt", "The sea is only water")],
+    ),
     # "he" four paragraphs after the only name: someone the text does not say
     (
         'Pierre Lemaire runs the patrols.\n\nThe camp grew.\n\nThe tents went.\n\nThe rain came.\n\n'
@@ -310,6 +319,8 @@ ORGANISATIONS = [
     ('"We are working with France," a Home Office spokesman said.', "Home Office"),
     ('"Two people are missing," the maritime prefecture said.', "Maritime Prefecture"),
     ('"Two people are missing," the prefecture said.', "Prefecture"),
+    ('"He could not be revived," the Pas-de-Calais prefecture said.', "Pas-de-Calais Prefecture"),
+    ('"He could not be revived," the French prefecture said.', "Prefecture"),
     ('Downing Street said the plan was "working".', "Downing Street"),
     ('The Élysée said France would "never" accept this.', "Elysee Palace"),
     ('The Elysee Palace said France would "never" accept this.', "Elysee Palace"),

@@ -19,6 +19,7 @@ from lib.extract.gazetteer import load_gazetteer
 from lib.extract.patterns import words_pattern
 from lib.extract.quotes.marks import Span
 from lib.extract.resources import (
+    FIRST_NAME_GENDERS,
     FUNCTION_WORDS,
     HONORIFICS,
     NOT_NAMES,
@@ -152,6 +153,7 @@ class Names:
         self.closes = [s.close_at for s in spans]
         self._runs: dict[int, Mention | None] = {}  # capitalised runs read so far, by offset
         self._sentence_names: dict[int, list[Mention]] = {}
+        self._framed: dict[str, bool] = {}  # lone words framed as a name somewhere, by word
         self.names = self._scan_full_names()
         self.surnames: dict[str, list[Mention]] = {}
         self.roles: dict[str, str] = {}
@@ -232,7 +234,8 @@ class Names:
             role = self._appositive_after(end)
         if role is None and is_place(word):
             return None
-        strong = role is not None or self._named_single(start, end)
+        # a given name is a name wherever it stands ("Osman later told me")
+        strong = role is not None or word in FIRST_NAME_GENDERS or self._named_single(start, end)
         return Mention(first, end, "person", word, role, strong)
 
     def outside_quotes(
@@ -364,9 +367,23 @@ class Names:
             return m.name
         candidates = self.surnames.get(m.name.casefold())
         if not candidates:
-            return m.name if m.strong else None
+            return m.name if m.strong or self._framed_elsewhere(m.name) else None
         k = bisect.bisect_left(candidates, m.start, key=lambda c: c.start)
         return candidates[k - 1 if k else 0].name
+
+    def _framed_elsewhere(self, word: str) -> bool:
+        """A lone word the article frames as a name somewhere ("Hamid, 23, said") names that
+        person wherever else it stands as one ("Hamid shakes his head")."""
+        known = self._framed.get(word)
+        if known is None:
+            known = False
+            for hit in re.finditer(rf"(?<![\w'’-]){re.escape(word)}\b", self.clean):
+                mention = self._read_run(hit.start(), hit.end())
+                if mention is not None and mention.name == word and mention.strong:
+                    known = True
+                    break
+            self._framed[word] = known
+        return known
 
     def named(self, m: Mention) -> bool:
         """Whether a mention names someone: any body or title, a person known by name."""

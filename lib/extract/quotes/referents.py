@@ -18,6 +18,7 @@ from lib.extract.resources import (
     FIRST_NAME_GENDERS,
     GENDERED_NOUNS,
     HONORIFIC_GENDERS,
+    NOT_NAMES,
     OFFICE_NOUNS,
     ROLE_QUALIFIERS,
     SPOKES_NOUNS,
@@ -27,6 +28,7 @@ from lib.extract.text import Document
 LOOKBACK = 12  # sentences searched back for the person a pronoun or a title stands for
 PRONOUN_PARAGRAPHS = 2  # and paragraphs: "he" stands for someone named in this one or the two before
 _AFTER_PREPOSITION = re.compile(r"\b(?:by|to|from|with|for|at|into|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
+_DEPARTEMENT_BEFORE = re.compile(r"\b(?:the|la)\s+([A-Z][\w'’]*(?:-[\w'’]+)*)\s+$")  # "the Pas-de-Calais "
 _BODY_LOOKBACK = 3  # sentences searched back for the body "it" or "the charity" stands for
 _NATIONALITIES = frozenset(["french", "british", "uk", "the"])
 # "Mr Sunak", "Sir Keir Starmer": the surname is the last capitalised word
@@ -102,11 +104,14 @@ class Referents(Clauses):
         return self.title_holder(m, i)
 
     def specific(self, m: Mention) -> str:
-        """ "the prefecture" after "the maritime prefecture" is the Maritime Prefecture."""
-        if (
-            m.name == "Prefecture"
-            and "maritime" in self.clean[max(0, m.start - 600) : m.start].lower()
-        ):
+        """ "the Pas-de-Calais prefecture" is that département's; "the prefecture" after "the
+        maritime prefecture" is the Maritime Prefecture."""
+        if m.name != "Prefecture":
+            return m.name
+        of = _DEPARTEMENT_BEFORE.search(self.clean, max(0, m.start - 40), m.start)
+        if of and of.group(1) not in NOT_NAMES:  # not "the French prefecture"
+            return f"{of.group(1)} Prefecture"
+        if "maritime" in self.clean[max(0, m.start - 600) : m.start].lower():
             return "Maritime Prefecture"
         return m.name
 
