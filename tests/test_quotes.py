@@ -298,6 +298,13 @@ RESOLVED = [
         'Dawitt, a 23-year-old from Eritrea, slept in the dunes.\n\nDawitt shakes his head. "The sea is only water," he says.',
         [("Dawitt", "The sea is only water")],
     ),
+    # two ministers: "her counterpart" is the other one; "the British minister" the British one
+    (
+        'British Home Secretary Helen Marchant met French Interior Minister Laurent Vasseur.\n\n'
+        'Marchant said the money was working.\n\nHer counterpart shook his head. "That is not what was agreed."\n\n'
+        'The British minister smiled. "We will see in April," she said.',
+        [("Laurent Vasseur", "That is not what was agreed"), ("Helen Marchant", "We will see in April")],
+    ),
     # "he" four paragraphs after the only name: someone the text does not say
     (
         'Pierre Lemaire runs the patrols.\n\nThe camp grew.\n\nThe tents went.\n\nThe rain came.\n\n'

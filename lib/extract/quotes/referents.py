@@ -29,6 +29,7 @@ LOOKBACK = 12  # sentences searched back for the person a pronoun or a title sta
 PRONOUN_PARAGRAPHS = 2  # and paragraphs: "he" stands for someone named in this one or the two before
 _AFTER_PREPOSITION = re.compile(r"\b(?:by|to|from|with|for|at|into|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
 _DEPARTEMENT_BEFORE = re.compile(r"\b(?:the|la)\s+([A-Z][\w'’]*(?:-[\w'’]+)*)\s+$")  # "the Pas-de-Calais "
+_POSSESSOR = re.compile(r"\b(her|his|[A-Z][\w-]+['’]s)\s+(?:\w+\s+)?counterparts?$", re.IGNORECASE)
 _BODY_LOOKBACK = 3  # sentences searched back for the body "it" or "the charity" stands for
 _NATIONALITIES = frozenset(["french", "british", "uk", "the"])
 # "Mr Sunak", "Sir Keir Starmer": the surname is the last capitalised word
@@ -239,6 +240,11 @@ class Referents(Clauses):
                 if full and role and holds(role, title):
                     holders.append((n.start, full))
             self._holders[title] = holders
+        nation = next((w for w in m.name.lower().split() if w in _NATIONALITIES), None)
+        if nation is not None:  # "the British minister": of the holders, the British one
+            holders = [h for h in holders if nation in (self.roles.get(h[1]) or "").lower().split()]
+            if not holders:
+                return self.national(nation, m.start)
         k = bisect.bisect_left(holders, (m.start, ""))
         if k == 0 and holders:
             # a headline's "Home Secretary:" before the body names her; in the body, only when
@@ -252,6 +258,46 @@ class Referents(Clauses):
         name = holders[k - 1][1]
         return Speaker(name, self.roles.get(name), "person", "title")
 
+    def national(self, nation: str, before: int) -> Speaker | None:
+        """The one person named before `before` whose role has that nationality ("British Home
+        Secretary Helen Marchant" for "the British minister"); None when there are more or none."""
+        found = {
+            full
+            for n in self.names
+            if n.start < before
+            and (full := self.full_name(n))
+            and nation in (n.role or self.roles.get(full) or "").lower().split()
+        }
+        if len(found) != 1:
+            return None
+        (name,) = found
+        return Speaker(name, self.roles.get(name), "person", "title")
+
+    def counterpart(self, m: Mention, i: int) -> Speaker | None:
+        """ "her counterpart" / "Marchant's counterpart": of the two people named last, the one
+        who is not hers (known to be of the other gender, or not so named); None unless exactly
+        one is left."""
+        owner = _POSSESSOR.search(self.clean, max(0, m.start - 40), m.end)
+        if owner is None:
+            return None
+        people: list[Speaker] = []  # the two people named last
+        for j in range(i - 1, max(-1, i - LOOKBACK), -1):
+            for c in self.named_in(j):
+                if c.speaker.kind == "person" and c.speaker.name not in {p.name for p in people}:
+                    people.append(c.speaker)
+            if len(people) >= 2:
+                break
+        word = owner.group(1).lower()
+        if word in ("her", "his"):
+            want = "f" if word == "her" else "m"
+            others = [p for p in people if self.gender(p.name) not in (want, None)]  # known, other
+        else:
+            surname = strip_possessive(owner.group(1))
+            others = [p for p in people if p.name and p.name.split()[-1] != surname]
+        if len(others) != 1:
+            return None
+        return Speaker(others[0].name, others[0].role, "person", "title")
+
     def title_holder(self, m: Mention, i: int) -> Speaker:
         """ "the minister" -> the person the article gave that title, else (for an office) the one
         person in the latest sentences whose known role is not another office; "a spokesperson"
@@ -261,6 +307,10 @@ class Referents(Clauses):
         noun = title.split()[-1] if title else ""
         if m.definite:
             who = self.holder(m, title)
+            if who is not None:
+                return who
+        if noun == "counterpart":  # "her counterpart shook his head"
+            who = self.counterpart(m, i)
             if who is not None:
                 return who
         if noun in SPOKES_NOUNS:  # '"...," a spokesperson said'
