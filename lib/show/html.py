@@ -15,6 +15,9 @@ Article text, titles, speakers and fetched pages are data, never markup.
 
 from __future__ import annotations
 
+import functools
+import re
+
 import pandas as pd
 
 # HTML's five; then, for text that Markdown could read, its specials too. One pass, so an
@@ -61,13 +64,21 @@ def escape_markdown(text: str) -> str:
 def hover_sentences(sentences: pd.Series) -> pd.Series:
     """Sentences for hover labels: cut after `_HOVER_CHARS`, in lines of at most `_WRAP`, escaped.
 
-    Lines break at spaces, or inside a word longer than a line; `<br>` joins them.
+    Lines break at spaces, or inside a word longer than a line; `<br>` joins them. Each
+    distinct sentence is worked out once per process (`_hover`): the same sentences come
+    back in every selection that holds them.
     """
-    text = sentences.astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
-    long = (text.str.len() > _HOVER_CHARS).to_numpy()
-    # a no-break space keeps the ellipsis on the line of the last word
-    text = text.where(~long, text.str.slice(0, _HOVER_CHARS).str.rstrip() + "\u00a0…")
-    wrapped = text.str.replace(
-        rf"(?:(.{{1,{_WRAP}}})(?: +|$))|(.{{{_WRAP}}})", "\\1\\2\n", regex=True
-    ).str.strip()
-    return escape_html_column(wrapped).str.replace("\n", "<br>", regex=False)
+    return pd.Series([_hover(str(s)) for s in sentences], index=sentences.index, dtype=object)
+
+
+_SPACES = re.compile(r"\s+")
+_LINE = re.compile(rf"(?:(.{{1,{_WRAP}}})(?: +|$))|(.{{{_WRAP}}})")
+
+
+@functools.lru_cache(maxsize=32_768)
+def _hover(sentence: str) -> str:
+    text = _SPACES.sub(" ", sentence).strip()
+    if len(text) > _HOVER_CHARS:  # a no-break space keeps the ellipsis on the line of the last word
+        text = text[:_HOVER_CHARS].rstrip() + "\u00a0…"
+    wrapped = _LINE.sub(lambda m: (m.group(1) or "") + (m.group(2) or "") + "\n", text).strip()
+    return escape_html(wrapped).replace("\n", "<br>")
