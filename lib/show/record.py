@@ -28,6 +28,7 @@ from lib.show.publish import (
     NARROW_PX,
     SOURCE_COLOUR,
     add_source,
+    legend_below,
     quiet_axes,
     title_layout,
 )
@@ -52,12 +53,9 @@ Granularity = Literal["auto", "day", "week", "month"]
 
 _MARGIN = {"l": 56, "r": 16, "t": 64 + MODEBAR_PX, "b": 176}  # the title beneath the toolbar
 _RIGHT_AXIS_PX = 56  # the boats axis, on the right
-# beneath the plot and its dates, above the source line (y counts from the figure's bottom),
-# two entries a row: the five entries take three rows on a phone
-_LEGEND_BELOW: dict[str, Any] = {"orientation": "h", "x": 0, "yref": "container", "yanchor": "top",
-                                 "y": 108, "entrywidth": 0.5, "entrywidthmode": "fraction",
-                                 "itemsizing": "constant",
-                                 "font": {"size": 10}}  # fmt: skip
+# the legend's top, in px above the figure's bottom: beneath the plot and its dates, above
+# the source line; two entries a row, so the five entries take three rows on a phone
+_LEGEND_TOP_PX = 108
 _DAY_MS = 86_400_000
 _LABEL_FONT = 10
 # the deadliest incidents' labels: a dark chip with white text reads on a light and on a
@@ -312,7 +310,7 @@ def record_timeline(
             f"{_PERIOD_WORDS[period]} totals · {_words(start)} – {_words(end)}",
         )[0],
         height=height, margin=margin, bargap=0,
-        legend={**_LEGEND_BELOW, "y": _LEGEND_BELOW["y"] / height},
+        legend=legend_below(_LEGEND_TOP_PX, height, font={"size": 10}),
         hovermode="closest",
         meta={"granularity": period, "first": start.date().isoformat(), "last": end.date().isoformat(),
               "periods": len(periods), "incidents": len(shown)},
